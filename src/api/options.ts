@@ -1,0 +1,141 @@
+// Shared option handling of the named-options API: units that cannot be confused, and the
+// platform limits that the official builders leave unchecked.
+
+import { invalidArgument } from '../errors.js';
+import type { Compression } from '../lib/compression.js';
+import { checkAppCertificate, checkAppId } from '../lib/validate.js';
+
+/** Default lifetime of a token built with the named-options API: 3600 s. */
+export const DEFAULT_EXPIRES_IN = 3600;
+
+/** Longest lifetime the platform honours (24 h); longer `expiresIn` values are rejected. */
+export const MAX_EXPIRES_IN = 86400;
+
+/** Longest channel name the platform accepts, in UTF-8 bytes (names must be shorter than 64 bytes). */
+export const MAX_CHANNEL_NAME_BYTES = 63;
+
+/** Longest user account the platform accepts, in UTF-8 bytes. */
+export const MAX_ACCOUNT_BYTES = 255;
+
+/** Characters allowed in a channel name besides ASCII letters and digits. */
+export const CHANNEL_NAME_PUNCTUATION = ' !#$%&()+-:;<=.>?@[]^_{}|~,';
+
+const CHANNEL_RE = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/;
+
+/** Options every named-options builder accepts. */
+export interface CommonOptions {
+  /** Your project's App ID (32 hex characters). */
+  readonly appId: string;
+  /** Your project's App Certificate (32 hex characters). Never log it. */
+  readonly appCertificate: string;
+  /** Lifetime in SECONDS from now (not a timestamp). Default {@link DEFAULT_EXPIRES_IN}; at most {@link MAX_EXPIRES_IN}. */
+  readonly expiresIn?: number | undefined;
+  /** Clock in Unix seconds; default the current time. */
+  readonly now?: number | undefined;
+  /** Salt to reproduce a token; default a fresh random one. */
+  readonly salt?: number | undefined;
+  /** 007 compression; default `'reference'` (C++/Python bytes). */
+  readonly compression?: Compression | undefined;
+}
+
+/** Token format; default {@link DEFAULT_VERSION}. */
+export type TokenVersion = '006' | '007';
+
+/** Default token version of the named-options API. */
+export const DEFAULT_VERSION: TokenVersion = '007';
+
+export function checkCredentials(options: CommonOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'options', 'an options object', options);
+  }
+  checkAppId(options.appId);
+  checkAppCertificate(options.appCertificate);
+}
+
+/**
+ * A duration in seconds, 1..86400 (0 allowed when `allowZero`, meaning "no own limit").
+ * Values that look like a Unix timestamp (seconds or milliseconds) get a message that says so.
+ */
+export function checkDuration(value: unknown, field: string, fallback: number, allowZero = false): number {
+  if (value === undefined) return fallback;
+  const min = allowZero ? 0 : 1;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw invalidArgument('ERR_INVALID_EXPIRY', field, `a whole number of seconds ${min}..${MAX_EXPIRES_IN}`, value);
+  }
+  if (value > MAX_EXPIRES_IN) {
+    let why = `seconds from now, at most ${MAX_EXPIRES_IN} (the platform accepts a token for 24 h at most)`;
+    if (value >= 100_000_000_000) why = `seconds from now, not a Unix timestamp in milliseconds (at most ${MAX_EXPIRES_IN})`;
+    else if (value >= 1_000_000_000) why = `seconds from now, not a Unix timestamp (at most ${MAX_EXPIRES_IN})`;
+    else if (value % 1000 === 0 && value / 1000 <= MAX_EXPIRES_IN) why = `seconds, not milliseconds (at most ${MAX_EXPIRES_IN})`;
+    throw invalidArgument('ERR_INVALID_EXPIRY', field, why, value);
+  }
+  return value;
+}
+
+export function checkChannelName(value: unknown, field = 'channelName'): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw invalidArgument('ERR_INVALID_CHANNEL_NAME', field, 'a non-empty string', value);
+  }
+  if (Buffer.byteLength(value, 'utf8') > MAX_CHANNEL_NAME_BYTES) {
+    throw invalidArgument('ERR_INVALID_CHANNEL_NAME', field, `fewer than 64 bytes`, value);
+  }
+  if (!CHANNEL_RE.test(value)) {
+    throw invalidArgument('ERR_INVALID_CHANNEL_NAME', field, `only letters, digits, space and ${CHANNEL_NAME_PUNCTUATION.trim()}`, value);
+  }
+  return value;
+}
+
+export function checkAccount(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw invalidArgument('ERR_INVALID_ACCOUNT', field, 'a non-empty string', value);
+  }
+  if (Buffer.byteLength(value, 'utf8') > MAX_ACCOUNT_BYTES) {
+    throw invalidArgument('ERR_INVALID_ACCOUNT', field, `at most ${MAX_ACCOUNT_BYTES} UTF-8 bytes`, value);
+  }
+  return value;
+}
+
+export function checkUid(value: unknown, field = 'uid'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 (0 = any uid)', value);
+  }
+  return value;
+}
+
+/** Exactly one of `uid` (integer) and `account` (string). */
+export function identity(options: { readonly uid?: number | undefined; readonly account?: string | undefined }): number | string {
+  const hasUid = options.uid !== undefined;
+  const hasAccount = options.account !== undefined;
+  if (hasUid === hasAccount) {
+    throw invalidArgument('ERR_INVALID_UID', 'uid', 'exactly one of "uid" (integer) or "account" (string)', hasUid ? 'both' : 'neither');
+  }
+  return hasUid ? checkUid(options.uid) : checkAccount(options.account, 'account');
+}
+
+export function checkVersion(value: unknown): TokenVersion {
+  if (value === undefined) return DEFAULT_VERSION;
+  if (value !== '006' && value !== '007') throw invalidArgument('ERR_INVALID_ARGUMENT', 'version', '"007" or "006"', value);
+  return value;
+}
+
+/** Pins forwarded to the positional builders. */
+export function pinsOf(options: CommonOptions): { salt?: number; now?: number; compression?: Compression } {
+  const pins: { salt?: number; now?: number; compression?: Compression } = {};
+  if (options.salt !== undefined) pins.salt = options.salt;
+  if (options.now !== undefined) pins.now = options.now;
+  if (options.compression !== undefined) {
+    if (options.compression !== 'reference' && options.compression !== 'node') {
+      throw invalidArgument('ERR_INVALID_ARGUMENT', 'compression', '"reference" or "node"', options.compression);
+    }
+    pins.compression = options.compression;
+  }
+  return pins;
+}
+
+export function nowOf(options: CommonOptions): number {
+  if (options.now === undefined) return Math.floor(Date.now() / 1000);
+  if (typeof options.now !== 'number' || !Number.isInteger(options.now) || options.now < 0 || options.now > 0xffffffff) {
+    throw invalidArgument('ERR_INVALID_TIMESTAMP', 'now', 'Unix seconds, an integer 0..4294967295', options.now);
+  }
+  return options.now;
+}

@@ -1,0 +1,107 @@
+/**
+ * Every error this package throws is an {@link AgoraTokenError} with a stable
+ * {@link AgoraTokenErrorCode}. Callers branch on `code`, never on `message`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   decodeToken(input);
+ * } catch (error) {
+ *   if (error instanceof AgoraTokenError && error.code === 'ERR_TOKEN_MALFORMED') { ... }
+ * }
+ * ```
+ * @module
+ */
+
+/** Stable error codes. New codes may be added; existing ones never change meaning. */
+export type AgoraTokenErrorCode =
+  // caller misuse (bad arguments)
+  | 'ERR_INVALID_APP_ID'
+  | 'ERR_INVALID_APP_CERTIFICATE'
+  | 'ERR_INVALID_UID'
+  | 'ERR_INVALID_ACCOUNT'
+  | 'ERR_INVALID_CHANNEL_NAME'
+  | 'ERR_INVALID_ROLE'
+  | 'ERR_INVALID_TIMESTAMP'
+  | 'ERR_INVALID_EXPIRY'
+  | 'ERR_INVALID_SALT'
+  | 'ERR_INVALID_PRIVILEGE'
+  | 'ERR_INVALID_SERVICE'
+  | 'ERR_STRING_TOO_LONG'
+  | 'ERR_INVALID_ARGUMENT'
+  // untrusted token input
+  | 'ERR_TOKEN_MALFORMED'
+  | 'ERR_TOKEN_VERSION'
+  | 'ERR_TOKEN_TOO_LARGE'
+  // verification
+  | 'ERR_SIGNATURE_MISMATCH'
+  | 'ERR_APP_ID_MISMATCH'
+  | 'ERR_CHANNEL_MISMATCH'
+  | 'ERR_UID_MISMATCH';
+
+/** Base class of every error thrown by `agora-dynamic-key`. */
+export class AgoraTokenError extends Error {
+  /** Stable, machine-readable code. */
+  readonly code: AgoraTokenErrorCode;
+
+  constructor(code: AgoraTokenErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = 'AgoraTokenError';
+  }
+}
+
+/** The caller passed an argument the token format or the platform cannot accept. */
+export class InvalidArgumentError extends AgoraTokenError {
+  /** Name of the offending argument or option, e.g. `"uid"`. */
+  readonly field: string;
+
+  constructor(code: AgoraTokenErrorCode, field: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.field = field;
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/** A token string could not be decoded: wrong prefix, bad base64, truncated, lengths that lie... */
+export class TokenFormatError extends AgoraTokenError {
+  constructor(code: 'ERR_TOKEN_MALFORMED' | 'ERR_TOKEN_VERSION' | 'ERR_TOKEN_TOO_LARGE', message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'TokenFormatError';
+  }
+}
+
+/** A well-formed token failed a verification check. */
+export class TokenVerificationError extends AgoraTokenError {
+  constructor(
+    code: 'ERR_SIGNATURE_MISMATCH' | 'ERR_APP_ID_MISMATCH' | 'ERR_CHANNEL_MISMATCH' | 'ERR_UID_MISMATCH',
+    message: string,
+  ) {
+    super(code, message);
+    this.name = 'TokenVerificationError';
+  }
+}
+
+/** Formats a value for an error message without dumping huge strings. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** Builds the uniform misuse error: `"uid" expected an integer 0..4294967295, got -1`. */
+export function invalidArgument(
+  code: AgoraTokenErrorCode,
+  field: string,
+  expectation: string,
+  value: unknown,
+): InvalidArgumentError {
+  return new InvalidArgumentError(code, field, `"${field}" expected ${expectation}, got ${describeValue(value)}`);
+}

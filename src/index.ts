@@ -1,0 +1,31 @@
+/**
+ * agora-dynamic-key: build, parse, verify and explain Agora access tokens.
+ *
+ * Version-specific builders live in `agora-dynamic-key/006` and `agora-dynamic-key/007`;
+ * the package root offers decoding, verification and the named-options API for both.
+ * @module
+ */
+export * from './errors.js';
+export { decodeToken, type DecodedToken, type DecodeOptions } from './decode.js';
+export { verifyToken, type VerifyOptions } from './verify.js';
+export type { DecodedToken006 } from './v006/decode.js';
+export type { DecodedToken007, UnparsedServices } from './v007/decode.js';
+export type { DecodedService } from './v007/services/index.js';
+export { type Compression, DEFAULT_COMPRESSION } from './lib/compression.js';
+export {
+  DEFAULT_EXPIRES_IN,
+  MAX_EXPIRES_IN,
+  MAX_CHANNEL_NAME_BYTES,
+  MAX_ACCOUNT_BYTES,
+  CHANNEL_NAME_PUNCTUATION,
+  DEFAULT_VERSION,
+  type CommonOptions,
+  type TokenVersion,
+} from './api/options.js';
+export { buildRtcToken, DEFAULT_RTC_ROLE, type RtcTokenOptions, type RtcRoleName } from './api/rtc.js';
+export { buildRtmToken, type RtmTokenOptions } from './api/rtm.js';
+export { buildChatToken, type ChatTokenOptions } from './api/chat.js';
+export { buildFpaToken, type FpaTokenOptions } from './api/fpa.js';
+export { buildApaasToken, buildEducationToken, type ApaasTokenOptions } from './api/apaas.js';
+export { buildConvoAIToken, buildSttToken, type AgentTokenOptions } from './api/agents.js';
+export { Rtm2Permissions } from './v007/rtm2-permissions.js';

@@ -1,0 +1,44 @@
+// The only module that touches node:zlib. Token compression is our own zlib-exact deflate
+// by default (the C++/Python reference bytes); node:zlib is offered for those who need
+// `agora-token`'s exact strings. Inflate is always our own, with an output cap.
+
+import { deflateSync } from 'node:zlib';
+import { zlibDeflate } from './deflate.js';
+import { InflateError, zlibInflate } from './inflate.js';
+import { TokenFormatError } from '../errors.js';
+
+/**
+ * How a 007 token body is compressed. Both inflate to the same bytes and verify alike.
+ * - `'reference'` (default): stock zlib's default-level output, byte-identical to the
+ *   C++ and Python reference implementations.
+ * - `'node'`: Node's bundled zlib (`zlib.deflateSync`), byte-identical to `agora-token`.
+ */
+export type Compression = 'reference' | 'node';
+
+/** Default compression of 007 tokens. */
+export const DEFAULT_COMPRESSION: Compression = 'reference';
+
+export function compress(data: Uint8Array, compression: Compression): Uint8Array {
+  if (compression === 'node') return deflateSync(data);
+  return zlibDeflate(data);
+}
+
+/** Largest inflated 007 body accepted by default (the format cannot need more in practice). */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20;
+
+/** Inflates untrusted bytes; every failure is a TokenFormatError. */
+export function decompress(data: Uint8Array, maxOutput: number): Uint8Array {
+  try {
+    return zlibInflate(data, maxOutput);
+  } catch (error) {
+    if (error instanceof InflateError) {
+      const tooLarge = /exceed|cap|limit|too large/i.test(error.message);
+      throw new TokenFormatError(
+        tooLarge ? 'ERR_TOKEN_TOO_LARGE' : 'ERR_TOKEN_MALFORMED',
+        tooLarge ? `token body inflates to more than ${maxOutput} bytes` : `token body is not a valid zlib stream: ${error.message}`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}

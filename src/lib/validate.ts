@@ -1,0 +1,85 @@
+// Argument checks shared by every builder. Each throws an InvalidArgumentError naming the
+// field, the expectation and the value, where the official code returns "" or wraps.
+
+import { invalidArgument } from '../errors.js';
+import { U16_MAX, U32_MAX } from './bytes.js';
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+
+export function checkAppId(value: unknown, field = 'appId'): string {
+  if (typeof value !== 'string' || !HEX32.test(value)) {
+    throw invalidArgument('ERR_INVALID_APP_ID', field, 'a 32-character hex string', value);
+  }
+  return value;
+}
+
+export function checkAppCertificate(value: unknown, field = 'appCertificate'): string {
+  if (typeof value !== 'string' || !HEX32.test(value)) {
+    // Never echo a certificate-like value back into logs.
+    throw invalidArgument(
+      'ERR_INVALID_APP_CERTIFICATE',
+      field,
+      'a 32-character hex string',
+      typeof value === 'string' ? `a string of length ${value.length}` : value,
+    );
+  }
+  return value;
+}
+
+function isU32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= U32_MAX;
+}
+
+export function checkU32(value: unknown, field: string, code: Parameters<typeof invalidArgument>[0] = 'ERR_INVALID_TIMESTAMP'): number {
+  if (!isU32(value)) throw invalidArgument(code, field, 'an integer 0..4294967295', value);
+  return value;
+}
+
+export function checkU16(value: unknown, field: string, code: Parameters<typeof invalidArgument>[0] = 'ERR_INVALID_ARGUMENT'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > U16_MAX) {
+    throw invalidArgument(code, field, 'an integer 0..65535', value);
+  }
+  return value;
+}
+
+export function checkI16(value: unknown, field: string, code: Parameters<typeof invalidArgument>[0] = 'ERR_INVALID_ARGUMENT'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < -32768 || value > 32767) {
+    throw invalidArgument(code, field, 'an integer -32768..32767', value);
+  }
+  return value;
+}
+
+export function checkSalt(value: unknown, field = 'salt'): number {
+  return checkU32(value, field, 'ERR_INVALID_SALT');
+}
+
+export function checkString(value: unknown, field: string, code: Parameters<typeof invalidArgument>[0] = 'ERR_INVALID_ARGUMENT'): string {
+  if (typeof value !== 'string') throw invalidArgument(code, field, 'a string', value);
+  return value;
+}
+
+/**
+ * The uid as packed: an integer uid as its decimal string, 0 as "" (any uid), a string
+ * account as itself. Numbers must be integers 0..4294967295.
+ */
+export function uidString(value: unknown, field = 'uid'): string {
+  if (typeof value === 'number') {
+    if (!isU32(value)) throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
+    return value === 0 ? '' : String(value);
+  }
+  if (typeof value === 'string') return value;
+  throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
+}
+
+/** Optional reproducibility pins accepted as the last argument of every builder. */
+export interface BuildPins {
+  /** Salt to use instead of a fresh random one (u32). Default: random 1..99999999. */
+  readonly salt?: number | undefined;
+  /** Clock, in Unix seconds, instead of the current time. */
+  readonly now?: number | undefined;
+}
+
+export function pinnedNow(pins: BuildPins | undefined): number {
+  if (pins?.now !== undefined) return checkU32(pins.now, 'now');
+  return Math.floor(Date.now() / 1000);
+}

@@ -1,0 +1,113 @@
+import { type BuildPins, checkU32, pinnedNow, uidString } from '../lib/validate.js';
+import { invalidArgument } from '../errors.js';
+import { AccessToken, MESSAGE_TS_OFFSET } from './access-token.js';
+import { Privileges } from './privileges.js';
+
+/**
+ * RTC roles of the 006 builders. ATTENDEE and ADMIN are deprecated and publish like
+ * PUBLISHER; SUBSCRIBER may only join.
+ */
+export const RtcRole = {
+  ATTENDEE: 0,
+  PUBLISHER: 1,
+  SUBSCRIBER: 2,
+  ADMIN: 101,
+} as const;
+
+/** A 006 RTC role value. */
+export type RtcRole006 = (typeof RtcRole)[keyof typeof RtcRole];
+
+/** Roles that receive the three publish privileges in 006 (reference behaviour). */
+export function publishesIn006(role: number): boolean {
+  return role === RtcRole.ATTENDEE || role === RtcRole.PUBLISHER || role === RtcRole.ADMIN;
+}
+
+export function checkRole(role: unknown, field = 'role'): number {
+  if (typeof role !== 'number' || !Number.isInteger(role)) {
+    throw invalidArgument('ERR_INVALID_ROLE', field, 'an integer role (1 publisher, 2 subscriber)', role);
+  }
+  return role;
+}
+
+/** Applies `{ salt, now }` pins to a fresh AccessToken. */
+export function applyPins006(token: AccessToken, pins: BuildPins | undefined): AccessToken {
+  if (pins?.salt !== undefined) token.salt = pins.salt;
+  if (pins?.now !== undefined) token.ts = pinnedNow(pins) + MESSAGE_TS_OFFSET;
+  return token;
+}
+
+function build(
+  appId: string,
+  appCertificate: string,
+  channelName: string,
+  uid: number | string,
+  role: number,
+  privilegeExpiredTs: number,
+  pins: BuildPins | undefined,
+): string {
+  const token = applyPins006(new AccessToken(appId, appCertificate, channelName, uidString(uid)), pins);
+  checkRole(role);
+  checkU32(privilegeExpiredTs, 'privilegeExpiredTs', 'ERR_INVALID_EXPIRY');
+  token.addPrivilege(Privileges.kJoinChannel, privilegeExpiredTs);
+  if (publishesIn006(role)) {
+    token.addPrivilege(Privileges.kPublishAudioStream, privilegeExpiredTs);
+    token.addPrivilege(Privileges.kPublishVideoStream, privilegeExpiredTs);
+    token.addPrivilege(Privileges.kPublishDataStream, privilegeExpiredTs);
+  }
+  return token.build();
+}
+
+/**
+ * 006 RTC token builders, name-for-name and argument-for-argument with `agora-access-token`.
+ * `privilegeExpiredTs` is an ABSOLUTE Unix timestamp in seconds (0 = no own limit).
+ */
+export class RtcTokenBuilder {
+  private constructor() {}
+
+  /**
+   * Token for an integer uid (0 = any uid).
+   *
+   * @example
+   * ```ts
+   * const expireAt = Math.floor(Date.now() / 1000) + 3600;
+   * RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'demo', 1234, RtcRole.PUBLISHER, expireAt);
+   * ```
+   */
+  static buildTokenWithUid(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    uid: number | string,
+    role: number,
+    privilegeExpiredTs: number,
+    pins?: BuildPins,
+  ): string {
+    return build(appId, appCertificate, channelName, uid, role, privilegeExpiredTs, pins);
+  }
+
+  /** Token for a string user account. */
+  static buildTokenWithAccount(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    account: string | number,
+    role: number,
+    privilegeExpiredTs: number,
+    pins?: BuildPins,
+  ): string {
+    return build(appId, appCertificate, channelName, account, role, privilegeExpiredTs, pins);
+  }
+
+  /** The C++ reference's name for {@link RtcTokenBuilder.buildTokenWithAccount}. */
+  static buildTokenWithUserAccount(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    account: string | number,
+    role: number,
+    privilegeExpiredTs: number,
+    pins?: BuildPins,
+  ): string {
+    return build(appId, appCertificate, channelName, account, role, privilegeExpiredTs, pins);
+  }
+}

@@ -1,0 +1,98 @@
+import { ByteReader } from '../lib/bytes.js';
+import { decodeBase64 } from '../lib/base64.js';
+import { DEFAULT_MAX_PAYLOAD_BYTES, decompress } from '../lib/compression.js';
+import { TokenFormatError } from '../errors.js';
+import { VERSION_007 } from './access-token2.js';
+import { type DecodedService, SERVICE_READERS } from './services/index.js';
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+
+/** Options of the 007 decoder. */
+export interface DecodeOptions007 {
+  /** Largest inflated body accepted, in bytes; default {@link DEFAULT_MAX_PAYLOAD_BYTES} (1 MiB). */
+  readonly maxPayloadBytes?: number | undefined;
+}
+
+/** Services a parser had to leave unread because it met a type it does not know. */
+export interface UnparsedServices {
+  /** The unknown service type met. */
+  readonly type: number;
+  /** How many services, counting that one, were left unread. */
+  readonly count: number;
+  /** How many bytes of the signed info were left unread. */
+  readonly bytes: number;
+}
+
+/** A 007 token's fields, decoded but NOT verified. */
+export interface DecodedToken007 {
+  readonly version: '007';
+  readonly appId: string;
+  /** Issue time, Unix seconds. */
+  readonly issueTs: number;
+  /** Lifetime in seconds after `issueTs`. */
+  readonly expire: number;
+  readonly salt: number;
+  /** HMAC-SHA256 signature carried by the token. */
+  readonly signature: Uint8Array;
+  /** Services in packed order (ascending type). */
+  readonly services: DecodedService[];
+  /** Present when an unknown service type stopped the parser; the services before it are kept. */
+  readonly unparsed?: UnparsedServices;
+}
+
+/** @internal Decoded token plus the exact bytes the signature covers. */
+export interface Parsed007 {
+  readonly token: DecodedToken007;
+  readonly signingInfo: Uint8Array;
+}
+
+/** @internal */
+export function parse007(token: string, options?: DecodeOptions007): Parsed007 {
+  if (!token.startsWith(VERSION_007)) {
+    throw new TokenFormatError('ERR_TOKEN_VERSION', `not a 007 token (starts with ${JSON.stringify(token.slice(0, 3))})`);
+  }
+  const compressed = decodeBase64(token.slice(3), '007 token body');
+  const payload = decompress(compressed, options?.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
+  const reader = new ByteReader(payload, '007 token');
+  const signature = reader.bytesField('signature');
+  if (signature.length !== 32) {
+    throw new TokenFormatError('ERR_TOKEN_MALFORMED', `007 token signature is ${signature.length} bytes, expected 32`);
+  }
+  const infoStart = reader.pos;
+  const appId = reader.string('appId');
+  if (!HEX32.test(appId)) throw new TokenFormatError('ERR_TOKEN_MALFORMED', '007 token app ID is not 32 hex characters');
+  const issueTs = reader.u32('issueTs');
+  const expire = reader.u32('expire');
+  const salt = reader.u32('salt');
+  const count = reader.u16('service count');
+  const services: DecodedService[] = [];
+  let unparsed: UnparsedServices | undefined;
+  for (let i = 0; i < count; i++) {
+    const type = reader.u16('service type');
+    const read = SERVICE_READERS.get(type);
+    if (!read) {
+      // Without its layout nothing after an unknown type can be located (as in the official parsers).
+      unparsed = { type, count: count - i, bytes: reader.remaining + 2 };
+      break;
+    }
+    services.push(read(reader));
+  }
+  if (!unparsed) reader.end();
+  const decoded: DecodedToken07Mutable = { version: '007', appId, issueTs, expire, salt, signature: signature.slice(), services };
+  if (unparsed) decoded.unparsed = unparsed;
+  return { token: decoded, signingInfo: payload.subarray(infoStart) };
+}
+
+type DecodedToken07Mutable = { -readonly [K in keyof DecodedToken007]: DecodedToken007[K] };
+
+/**
+ * Decodes a 007 token without verifying it. Throws a TokenFormatError for anything malformed.
+ *
+ * @example
+ * ```ts
+ * const { appId, issueTs, expire, services } = decodeToken007(token);
+ * ```
+ */
+export function decodeToken007(token: string, options?: DecodeOptions007): DecodedToken007 {
+  return parse007(token, options).token;
+}

@@ -1,0 +1,74 @@
+import { type ByteReader, ByteWriter, packedString } from '../lib/bytes.js';
+import { checkU16, checkU32, uidString } from '../lib/validate.js';
+import { invalidArgument } from '../errors.js';
+
+/** A privilege id and its expiry, as packed (007: seconds after issue, 0 = no own limit). */
+export type PrivilegeEntry = [privilege: number, expire: number];
+
+/** Fields common to every decoded 007 service. */
+export interface DecodedServiceBase {
+  /** Wire service type (1 rtc, 2 rtm, 3 streaming, 4 fpa, 5 chat, 6 fcdn, 7 apaas, 8 rtm2, 9 convoai, 10 stt). */
+  readonly type: number;
+  /** Short name of the service type. */
+  readonly name: string;
+  /** Privileges in packed (ascending) order. */
+  readonly privileges: PrivilegeEntry[];
+}
+
+/**
+ * A service of an AccessToken2: a type, a privilege map and type-specific fields.
+ * Subclasses define the fields; {@link AccessToken2.addService} adds them to a token.
+ */
+export abstract class Service {
+  /** Wire service type. */
+  abstract readonly type: number;
+  /** Privilege id → expiry in seconds relative to the token's issue time (0 = no own limit). */
+  readonly privileges = new Map<number, number>();
+
+  /**
+   * Grants `privilege` for `expire` seconds after the token's issue time (0 = no own limit).
+   * Setting a privilege again replaces its expiry.
+   */
+  addPrivilege(privilege: number, expire: number): this {
+    checkU16(privilege, 'privilege', 'ERR_INVALID_PRIVILEGE');
+    checkU32(expire, 'expire', 'ERR_INVALID_EXPIRY');
+    this.privileges.set(privilege, expire);
+    return this;
+  }
+
+  /** Writes the type-specific fields that follow the privilege map. */
+  protected abstract packFields(writer: ByteWriter): void;
+
+  /** Upper bound of the packed size, used to size the token buffer once. */
+  protected abstract fieldsSize(): number;
+
+  /** @internal */
+  packedSizeHint(): number {
+    return 4 + this.privileges.size * 6 + this.fieldsSize();
+  }
+
+  /** @internal Writes type, privileges and fields. */
+  packInto(writer: ByteWriter): void {
+    writer.u16(this.type).map16to32(this.privileges);
+    this.packFields(writer);
+  }
+}
+
+/** Packed bytes of a user id that may be given as a number (0 → "" as for uids). */
+export function userIdBytes(field: string, value: unknown): Uint8Array {
+  if (typeof value === 'number' || typeof value === 'string') return packedString(field, uidString(value, field));
+  throw invalidArgument('ERR_INVALID_ACCOUNT', field, 'a string or an integer 0..4294967295', value);
+}
+
+/** Packed bytes of a plain string field. */
+export function stringBytes(field: string, value: unknown): Uint8Array {
+  if (typeof value !== 'string') throw invalidArgument('ERR_INVALID_ARGUMENT', field, 'a string', value);
+  return packedString(field, value);
+}
+
+/** Reads the privilege map that follows the service type. */
+export function readPrivileges(reader: ByteReader): PrivilegeEntry[] {
+  return reader.map16to32('privileges');
+}
+
+export { ByteWriter };

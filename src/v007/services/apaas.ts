@@ -1,0 +1,64 @@
+import { type ByteReader, type ByteWriter, fromUtf8 } from '../../lib/bytes.js';
+import { checkI16 } from '../../lib/validate.js';
+import { type DecodedServiceBase, Service, readPrivileges, stringBytes, userIdBytes } from '../service.js';
+
+/**
+ * APaaS service (type 7), also used by the Education (Flexible Classroom) builders:
+ * bytes(roomUuid), bytes(userUuid), i16 role.
+ *
+ * Unlike `agora-token`, a role of 0 is packed as 0 (the C++/Python reference); the Node
+ * package turns it into -1.
+ */
+export class ServiceApaas extends Service {
+  static readonly kServiceType = 7;
+  static readonly PRIVILEGE_ROOM_USER = 1;
+  static readonly PRIVILEGE_USER = 2;
+  static readonly PRIVILEGE_APP = 3;
+
+  readonly type = ServiceApaas.kServiceType;
+  readonly roomUuid: string;
+  readonly userUuid: string;
+  /** Signed 16-bit role; -1 when the token is not for a room member. */
+  readonly role: number;
+  private readonly roomBytes: Uint8Array;
+  private readonly userBytes: Uint8Array;
+
+  /** @example `new ServiceApaas('room', 'user', 1).addPrivilege(ServiceApaas.PRIVILEGE_ROOM_USER, 3600)` */
+  constructor(roomUuid = '', userUuid: string | number = '', role = -1) {
+    super();
+    this.roomBytes = stringBytes('roomUuid', roomUuid);
+    this.userBytes = userIdBytes('userUuid', userUuid);
+    this.role = checkI16(role, 'role', 'ERR_INVALID_ROLE');
+    this.roomUuid = roomUuid;
+    this.userUuid = fromUtf8(this.userBytes);
+  }
+
+  protected fieldsSize(): number {
+    return 6 + this.roomBytes.length + this.userBytes.length;
+  }
+
+  protected packFields(writer: ByteWriter): void {
+    writer.bytes(this.roomBytes).bytes(this.userBytes).i16(this.role);
+  }
+}
+
+/** A decoded APaaS service. */
+export interface DecodedApaasService extends DecodedServiceBase {
+  readonly type: 7;
+  readonly name: 'apaas';
+  readonly roomUuid: string;
+  readonly userUuid: string;
+  readonly role: number;
+}
+
+export function readApaas(reader: ByteReader): DecodedApaasService {
+  const privileges = readPrivileges(reader);
+  return {
+    type: 7,
+    name: 'apaas',
+    privileges,
+    roomUuid: reader.string('roomUuid'),
+    userUuid: reader.string('userUuid'),
+    role: reader.i16('role'),
+  };
+}

@@ -1,0 +1,24 @@
+import type { ByteReader } from '../../lib/bytes.js';
+import { type DecodedUserService, UserService, readUserService } from './user-service.js';
+
+/** Chat service (type 5): a chat user (privilege 1) or the whole app (privilege 2). */
+export class ServiceChat extends UserService {
+  static readonly kServiceType = 5;
+  static readonly kPrivilegeUser = 1;
+  static readonly kPrivilegeApp = 2;
+
+  readonly type = ServiceChat.kServiceType;
+
+  /**
+   * @param userId chat user id; "" for an app token.
+   * @example `new ServiceChat('alice').addPrivilege(ServiceChat.kPrivilegeUser, 3600)`
+   */
+  constructor(userId: string | number = '') {
+    super(userId);
+  }
+}
+
+/** A decoded Chat service. */
+export type DecodedChatService = DecodedUserService<5, 'chat'>;
+
+export const readChat = (reader: ByteReader): DecodedChatService => readUserService(5, 'chat', reader);
