@@ -103,5 +103,15 @@ export function invalidArgument(
   expectation: string,
   value: unknown,
 ): InvalidArgumentError {
-  return new InvalidArgumentError(code, field, `"${field}" expected ${expectation}, got ${describeValue(value)}`);
+  return invalidArgumentDescribed(code, field, expectation, describeValue(value));
+}
+
+/** Like {@link invalidArgument} with the value already described (e.g. "a string of length 0"). */
+export function invalidArgumentDescribed(
+  code: AgoraTokenErrorCode,
+  field: string,
+  expectation: string,
+  description: string,
+): InvalidArgumentError {
+  return new InvalidArgumentError(code, field, `"${field}" expected ${expectation}, got ${description}`);
 }

@@ -1,7 +1,7 @@
 // Shared option handling of the named-options API: units that cannot be confused, and the
 // platform limits that the official builders leave unchecked.
 
-import { invalidArgument } from '../errors.js';
+import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';
 
@@ -66,7 +66,7 @@ export function checkDuration(value: unknown, field: string, fallback: number, a
     let why = `seconds from now, at most ${MAX_EXPIRES_IN} (the platform accepts a token for 24 h at most)`;
     if (value >= 100_000_000_000) why = `seconds from now, not a Unix timestamp in milliseconds (at most ${MAX_EXPIRES_IN})`;
     else if (value >= 1_000_000_000) why = `seconds from now, not a Unix timestamp (at most ${MAX_EXPIRES_IN})`;
-    else if (value % 1000 === 0 && value / 1000 <= MAX_EXPIRES_IN) why = `seconds, not milliseconds (at most ${MAX_EXPIRES_IN})`;
+    else if (value >= 1_000_000 && value % 1000 === 0 && value / 1000 <= MAX_EXPIRES_IN) why = `seconds, not milliseconds (at most ${MAX_EXPIRES_IN})`;
     throw invalidArgument('ERR_INVALID_EXPIRY', field, why, value);
   }
   return value;
@@ -107,7 +107,7 @@ export function identity(options: { readonly uid?: number | undefined; readonly 
   const hasUid = options.uid !== undefined;
   const hasAccount = options.account !== undefined;
   if (hasUid === hasAccount) {
-    throw invalidArgument('ERR_INVALID_UID', 'uid', 'exactly one of "uid" (integer) or "account" (string)', hasUid ? 'both' : 'neither');
+    throw invalidArgumentDescribed('ERR_INVALID_UID', 'uid', 'exactly one of "uid" (integer) or "account" (string)', hasUid ? 'both' : 'neither');
   }
   return hasUid ? checkUid(options.uid) : checkAccount(options.account, 'account');
 }

@@ -1,7 +1,7 @@
 // The one place where the wire primitives are spelled out: little-endian u16/u32/i16,
 // and `bytes(x)` = u16 length + raw bytes. Strings are UTF-8.
 
-import { TokenFormatError, invalidArgument } from '../errors.js';
+import { TokenFormatError, invalidArgumentDescribed } from '../errors.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
@@ -26,7 +26,7 @@ export function fromUtf8(bytes: Uint8Array): string {
 export function packedString(field: string, value: string): Uint8Array {
   const bytes = encoder.encode(value);
   if (bytes.length > U16_MAX) {
-    throw invalidArgument('ERR_STRING_TOO_LONG', field, `at most 65535 UTF-8 bytes`, `${bytes.length} bytes`);
+    throw invalidArgumentDescribed('ERR_STRING_TOO_LONG', field, 'at most 65535 UTF-8 bytes', `${bytes.length} bytes`);
   }
   return bytes;
 }

@@ -1,7 +1,7 @@
 // Argument checks shared by every builder. Each throws an InvalidArgumentError naming the
 // field, the expectation and the value, where the official code returns "" or wraps.
 
-import { invalidArgument } from '../errors.js';
+import { describeValue, invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import { U16_MAX, U32_MAX } from './bytes.js';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
@@ -16,11 +16,11 @@ export function checkAppId(value: unknown, field = 'appId'): string {
 export function checkAppCertificate(value: unknown, field = 'appCertificate'): string {
   if (typeof value !== 'string' || !HEX32.test(value)) {
     // Never echo a certificate-like value back into logs.
-    throw invalidArgument(
+    throw invalidArgumentDescribed(
       'ERR_INVALID_APP_CERTIFICATE',
       field,
       'a 32-character hex string',
-      typeof value === 'string' ? `a string of length ${value.length}` : value,
+      typeof value === 'string' ? `a string of length ${value.length}` : describeValue(value),
     );
   }
   return value;

@@ -1,0 +1,87 @@
+// Where the contenders come from. Ours: the built package (`dist/`, what users import), or
+// with `--from-src` a bundle of `src/` made here with esbuild, the same bundler tsup drives,
+// with the same entry names, splitting and target. Official: the npm packages pinned in
+// devDependencies, loaded through `require` exactly as their users do.
+
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Repository root (the directory above `bench/`). */
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const require = createRequire(join(ROOT, 'package.json'));
+
+/** Public entries of the package and their sources. `cli` is executed, never imported. */
+export const ENTRIES = [
+  { name: 'index', src: 'src/index.ts', importable: true },
+  { name: '006', src: 'src/006.ts', importable: true },
+  { name: '007', src: 'src/007.ts', importable: true },
+  { name: 'server', src: 'src/server.ts', importable: true },
+  { name: 'cli', src: 'src/cli.ts', importable: false },
+];
+
+/**
+ * Builds `src/` into a temporary directory laid out like `dist/` (ESM only). Entries whose
+ * source does not exist yet are skipped and reported.
+ */
+export async function buildFromSource() {
+  const esbuild = await import('esbuild');
+  const outdir = mkdtempSync(join(tmpdir(), 'agora-dynamic-key-bench-'));
+  // Plain .js files are CommonJS unless a package.json says otherwise.
+  writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+  const present = ENTRIES.filter((e) => existsSync(join(ROOT, e.src)));
+  const missing = ENTRIES.filter((e) => !present.includes(e)).map((e) => e.name);
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(present.map((e) => [e.name, e.src])),
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+  });
+  return { dir: outdir, missing };
+}
+
+/** Loads our three importable codec entries from `dir` (dist/ or a source build). */
+export async function loadOurs(dir) {
+  const url = (name) => pathToFileURL(join(dir, `${name}.js`)).href;
+  for (const name of ['index', '006', '007']) {
+    if (!existsSync(join(dir, `${name}.js`))) {
+      throw new Error(`${join(dir, `${name}.js`)} is missing: run \`npx tsup\` first, or pass --from-src`);
+    }
+  }
+  const [index, v006, v007] = await Promise.all([import(url('index')), import(url('006')), import(url('007'))]);
+  return { dir, index, v006, v007 };
+}
+
+/** The official packages, through `require` (they are CommonJS). */
+export function loadOfficial() {
+  const version = (name) => require(`${name}/package.json`).version;
+  return {
+    legacy: {
+      version: version('agora-access-token'),
+      RtcTokenBuilder: require('agora-access-token').RtcTokenBuilder,
+      RtcRole: require('agora-access-token').RtcRole,
+      AccessToken: require('agora-access-token/src/AccessToken').AccessToken,
+    },
+    current: {
+      version: version('agora-token'),
+      RtcTokenBuilder: require('agora-token').RtcTokenBuilder,
+      RtcRole: require('agora-token').RtcRole,
+      RtmTokenBuilder: require('agora-token').RtmTokenBuilder,
+      Rtm2Permissions: require('agora-token').Rtm2Permissions,
+      AccessToken2: require('agora-token/src/AccessToken2').AccessToken2,
+    },
+  };
+}
+
+/** Absolute path of an installed package's main file (for child processes and bundling). */
+export function resolvePackage(name) {
+  return require.resolve(name);
+}

@@ -1,0 +1,966 @@
+/**
+ * A zlib-compatible DEFLATE encoder (RFC 1950 wrapper around RFC 1951 data)
+ * whose output is byte-identical to stock zlib 1.2.x
+ * `compress2(dst, &dstLen, src, srcLen, Z_DEFAULT_COMPRESSION)`, i.e. level 6,
+ * windowBits 15, memLevel 8, `Z_DEFAULT_STRATEGY`, one `deflate(Z_FINISH)` call.
+ *
+ * Agora "007" tokens are zlib-compressed, and the reference token builders use
+ * zlib at its default settings, so a token built here must contain exactly the
+ * same bytes. That rules out "any valid deflate stream": every decision that
+ * shapes the output has to be taken the way zlib takes it. The places where that
+ * matters are called out in comments below ("zlib:" notes). The code itself is
+ * an independent implementation written from RFC 1950/1951 and a description of
+ * zlib's algorithm (lazy matching, hash chains, block splitting and Huffman tree
+ * construction); it shares no code with zlib or its ports.
+ *
+ * Design for speed on small inputs (tokens are 100–1000 bytes):
+ *  - All large tables (hash heads, chain links, symbol buffer, Huffman scratch,
+ *    output buffer) are module-level and reused; nothing of size 32 KiB is
+ *    allocated or cleared per call.
+ *  - The hash head table is never cleared between calls: each call stores
+ *    positions offset by a per-call "generation" base, so entries left over from
+ *    earlier calls decode to negative positions and read as empty (zlib's NIL).
+ *  - The input is never copied into a sliding window: the whole input is
+ *    addressed directly, and zlib's window sliding is *emulated* (we track where
+ *    zlib's window would start) because sliding changes which matches zlib can
+ *    see and whether a block may be emitted as stored.
+ *
+ * @module
+ */
+
+import { adler32 } from './adler32.js';
+
+export { adler32 } from './adler32.js';
+
+// ---------------------------------------------------------------------------
+// Parameters of zlib's level 6 / windowBits 15 / memLevel 8 configuration.
+// ---------------------------------------------------------------------------
+
+/** LZ77 window size (1 << windowBits). zlib keeps a buffer of twice this. */
+const WSIZE = 32768;
+const WMASK = WSIZE - 1;
+const MIN_MATCH = 3;
+const MAX_MATCH = 258;
+/** zlib: lookahead it tries to keep available before looking for a match. */
+const MIN_LOOKAHEAD = MAX_MATCH + MIN_MATCH + 1; // 262
+/** zlib: farthest usable match distance; keeps MIN_LOOKAHEAD bytes of slack. */
+const MAX_DIST = WSIZE - MIN_LOOKAHEAD; // 32506
+/** hash_bits = memLevel + 7 = 15. */
+const HASH_BITS = 15;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+/** zlib level-6 configuration_table entry: {8, 16, 128, 128, deflate_slow}. */
+const GOOD_LENGTH = 8;
+const MAX_LAZY = 16;
+const NICE_LENGTH = 128;
+const MAX_CHAIN = 128;
+/**
+ * zlib: matches of length 3 farther than this are discarded, because their
+ * encoding usually costs more than three literals.
+ */
+const TOO_FAR = 4096;
+/**
+ * lit_bufsize = 1 << (memLevel + 6). zlib ends a block once the symbol buffer
+ * holds lit_bufsize - 1 symbols, so this constant determines block boundaries.
+ */
+const LIT_BUFSIZE = 1 << 14;
+const SYM_LIMIT = LIT_BUFSIZE - 1;
+
+// ---------------------------------------------------------------------------
+// RFC 1951 alphabet constants.
+// ---------------------------------------------------------------------------
+
+const LITERALS = 256;
+const END_BLOCK = 256;
+const LENGTH_CODES = 29;
+/** Literal/length alphabet actually used by the encoder (0..285). */
+const L_CODES = LITERALS + 1 + LENGTH_CODES; // 286
+const D_CODES = 30;
+const BL_CODES = 19;
+/** Heap capacity for the largest tree: leaves plus internal nodes. */
+const HEAP_SIZE = 2 * L_CODES + 1; // 573
+const MAX_BITS = 15;
+const MAX_BL_BITS = 7;
+/** Code-length alphabet repeat codes (RFC 1951 §3.2.7). */
+const REP_3_6 = 16;
+const REPZ_3_10 = 17;
+const REPZ_11_138 = 18;
+
+const EXTRA_LBITS = Uint8Array.of(
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+);
+const EXTRA_DBITS = Uint8Array.of(
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+);
+const EXTRA_BLBITS = Uint8Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7);
+/** Transmission order of the code-length code lengths (RFC 1951 §3.2.7). */
+const BL_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
+
+/** match length - 3 → length code 0..28. */
+const LENGTH_CODE = new Uint8Array(256);
+/** length code → first (match length - 3) it covers. */
+const BASE_LENGTH = new Uint16Array(LENGTH_CODES);
+/** (distance - 1) → distance code, split in two halves (see {@link dCode}). */
+const DIST_CODE = new Uint8Array(512);
+/** distance code → first (distance - 1) it covers. */
+const BASE_DIST = new Uint16Array(D_CODES);
+
+/** Fixed Huffman code of RFC 1951 §3.2.6 (bit-reversed, ready to send). */
+const STATIC_LCODE = new Uint16Array(L_CODES + 2);
+const STATIC_LLEN = new Uint8Array(L_CODES + 2);
+const STATIC_DCODE = new Uint16Array(D_CODES);
+const STATIC_DLEN = new Uint8Array(D_CODES);
+
+/** Reverse the low `len` bits of `code` (deflate sends Huffman codes MSB first). */
+function bitReverse(code: number, len: number): number {
+  let res = 0;
+  for (let i = 0; i < len; i++) {
+    res = (res << 1) | (code & 1);
+    code >>>= 1;
+  }
+  return res;
+}
+
+/**
+ * Canonical Huffman code assignment (RFC 1951 §3.2.2) from the per-length
+ * counts; codes are stored bit-reversed so they can be emitted LSB first.
+ */
+function genCodes(len: Uint8Array, code: Uint16Array, maxCode: number, count: Uint16Array): void {
+  const next = new Uint16Array(MAX_BITS + 1);
+  let c = 0;
+  for (let bits = 1; bits <= MAX_BITS; bits++) {
+    c = (c + count[bits - 1]!) << 1;
+    next[bits] = c;
+  }
+  for (let n = 0; n <= maxCode; n++) {
+    const l = len[n]!;
+    if (l === 0) continue;
+    code[n] = bitReverse(next[l]!++, l);
+  }
+}
+
+// Build the static tables once, at module load (a few microseconds).
+{
+  let length = 0;
+  for (let code = 0; code < LENGTH_CODES - 1; code++) {
+    BASE_LENGTH[code] = length;
+    for (let n = 0; n < 1 << EXTRA_LBITS[code]!; n++) LENGTH_CODE[length++] = code;
+  }
+  // Match length 258 (index 255) could be sent as code 284 + 5 extra bits or as
+  // code 285 with none; RFC 1951 and zlib use 285, so the last slot is code 28.
+  LENGTH_CODE[255] = LENGTH_CODES - 1;
+
+  let dist = 0;
+  for (let code = 0; code < 16; code++) {
+    BASE_DIST[code] = dist;
+    for (let n = 0; n < 1 << EXTRA_DBITS[code]!; n++) DIST_CODE[dist++] = code;
+  }
+  // Distances ≥ 256 are looked up by (dist >> 7) in the upper half.
+  dist >>= 7;
+  for (let code = 16; code < D_CODES; code++) {
+    BASE_DIST[code] = dist << 7;
+    for (let n = 0; n < 1 << (EXTRA_DBITS[code]! - 7); n++) DIST_CODE[256 + dist++] = code;
+  }
+
+  const count = new Uint16Array(MAX_BITS + 1);
+  for (let n = 0; n < L_CODES + 2; n++) {
+    const l = n <= 143 ? 8 : n <= 255 ? 9 : n <= 279 ? 7 : 8;
+    STATIC_LLEN[n] = l;
+    count[l]!++;
+  }
+  genCodes(STATIC_LLEN, STATIC_LCODE, L_CODES + 1, count);
+  for (let n = 0; n < D_CODES; n++) {
+    STATIC_DLEN[n] = 5;
+    STATIC_DCODE[n] = bitReverse(n, 5);
+  }
+}
+
+/** Distance code of a 0-based distance (`dist - 1`). */
+function dCode(d: number): number {
+  return d < 256 ? DIST_CODE[d]! : DIST_CODE[256 + (d >>> 7)]!;
+}
+
+// ---------------------------------------------------------------------------
+// Huffman tree construction, reproducing zlib's trees.c decisions exactly:
+// same heap discipline (frequency, then depth as tie-break), same node
+// numbering, same bit-length overflow repair, same canonical code assignment.
+// Any deviation changes code lengths and therefore the output bytes.
+// ---------------------------------------------------------------------------
+
+/** A dynamic tree plus the static description zlib keeps next to it. */
+interface Tree {
+  /** Symbol (and internal node) frequencies. */
+  readonly freq: Int32Array;
+  /** Code lengths (for internal nodes: depth used during gen_bitlen). */
+  readonly len: Uint8Array;
+  /** Bit-reversed codes. */
+  readonly code: Uint16Array;
+  /** Parent node index. */
+  readonly dad: Uint16Array;
+  /** Largest symbol with non-zero frequency after build (zlib `max_code`). */
+  maxCode: number;
+  /** Static-code lengths used to estimate the fixed-Huffman block size. */
+  readonly staticLen: Uint8Array | null;
+  readonly extra: Uint8Array;
+  /** First symbol that has extra bits. */
+  readonly extraBase: number;
+  /** Number of symbols in the alphabet. */
+  readonly elems: number;
+  /** Maximum code length allowed. */
+  readonly maxLength: number;
+}
+
+function makeTree(
+  nodes: number,
+  staticLen: Uint8Array | null,
+  extra: Uint8Array,
+  extraBase: number,
+  elems: number,
+  maxLength: number,
+): Tree {
+  return {
+    freq: new Int32Array(nodes),
+    len: new Uint8Array(nodes),
+    code: new Uint16Array(nodes),
+    dad: new Uint16Array(nodes),
+    maxCode: 0,
+    staticLen,
+    extra,
+    extraBase,
+    elems,
+    maxLength,
+  };
+}
+
+const lTree = makeTree(HEAP_SIZE, STATIC_LLEN, EXTRA_LBITS, LITERALS + 1, L_CODES, MAX_BITS);
+const dTree = makeTree(2 * D_CODES + 1, STATIC_DLEN, EXTRA_DBITS, 0, D_CODES, MAX_BITS);
+const blTree = makeTree(2 * BL_CODES + 1, null, EXTRA_BLBITS, 0, BL_CODES, MAX_BL_BITS);
+
+/** 1-based binary heap of node indices; the tail (from heapMax) keeps removed nodes in order. */
+const heap = new Int32Array(HEAP_SIZE);
+/** Subtree depth, used by zlib to break frequency ties in the heap. */
+const depth = new Uint8Array(HEAP_SIZE);
+const blCount = new Uint16Array(MAX_BITS + 1);
+let heapLen = 0;
+let heapMax = 0;
+/** Bit length of the block with the dynamic trees (zlib `opt_len`). */
+let optLen = 0;
+/** Bit length of the block with the fixed trees (zlib `static_len`). */
+let staticLen = 0;
+
+/** zlib's `smaller()`: lower frequency first, and on a tie the shallower subtree. */
+function smaller(freq: Int32Array, n: number, m: number): boolean {
+  const fn = freq[n]!;
+  const fm = freq[m]!;
+  return fn < fm || (fn === fm && depth[n]! <= depth[m]!);
+}
+
+/** Sift the node at heap position `k` down to restore the heap property. */
+function pqDownHeap(freq: Int32Array, k: number): void {
+  const v = heap[k]!;
+  let j = k << 1;
+  while (j <= heapLen) {
+    if (j < heapLen && smaller(freq, heap[j + 1]!, heap[j]!)) j++;
+    if (smaller(freq, v, heap[j]!)) break;
+    heap[k] = heap[j]!;
+    k = j;
+    j <<= 1;
+  }
+  heap[k] = v;
+}
+
+/**
+ * Compute code lengths from the finished tree (zlib `gen_bitlen`), add the
+ * block's cost under these lengths to {@link optLen} (and under the static
+ * code to {@link staticLen}), then repair lengths that exceed the maximum the
+ * way zlib does: repeatedly move a leaf one level down, then reassign lengths
+ * to leaves in frequency order.
+ */
+function genBitlen(t: Tree): void {
+  const { freq, len, dad, extra, extraBase, maxLength, maxCode } = t;
+  const sLen = t.staticLen;
+  blCount.fill(0);
+  len[heap[heapMax]!] = 0; // root
+  let overflow = 0;
+  let h = heapMax + 1;
+  for (; h < HEAP_SIZE; h++) {
+    const n = heap[h]!;
+    let bits = len[dad[n]!]! + 1;
+    if (bits > maxLength) {
+      bits = maxLength;
+      overflow++;
+    }
+    len[n] = bits;
+    if (n > maxCode) continue; // internal node
+    blCount[bits]!++;
+    const xbits = n >= extraBase ? extra[n - extraBase]! : 0;
+    const f = freq[n]!;
+    optLen += f * (bits + xbits);
+    if (sLen !== null) staticLen += f * (sLen[n]! + xbits);
+  }
+  if (overflow === 0) return;
+
+  do {
+    let bits = maxLength - 1;
+    while (blCount[bits] === 0) bits--;
+    blCount[bits]!--; // move one leaf down the tree
+    blCount[bits + 1]! += 2; // move one overflow item as its brother
+    blCount[maxLength]!--;
+    overflow -= 2;
+  } while (overflow > 0);
+
+  // Hand out the corrected lengths, longest first, walking the heap tail from
+  // the least frequent node up (h == HEAP_SIZE here).
+  for (let bits = maxLength; bits !== 0; bits--) {
+    let n = blCount[bits]!;
+    while (n !== 0) {
+      const m = heap[--h]!;
+      if (m > maxCode) continue;
+      if (len[m] !== bits) {
+        optLen += (bits - len[m]!) * freq[m]!;
+        len[m] = bits;
+      }
+      n--;
+    }
+  }
+}
+
+/** Build a Huffman tree for `t` from its frequencies (zlib `build_tree`). */
+function buildTree(t: Tree): void {
+  const { freq, len, dad, elems } = t;
+  const sLen = t.staticLen;
+  heapLen = 0;
+  heapMax = HEAP_SIZE;
+  let maxCode = -1;
+  for (let n = 0; n < elems; n++) {
+    if (freq[n] !== 0) {
+      heap[++heapLen] = maxCode = n;
+      depth[n] = 0;
+    } else {
+      len[n] = 0;
+    }
+  }
+  // zlib (for pkzip compatibility) forces at least two codes of non-zero
+  // frequency: symbols 0/1 (or 2) get a frequency of 1 and are removed from the
+  // cost estimates again. These phantom codes do appear in the sent tree.
+  while (heapLen < 2) {
+    const node = maxCode < 2 ? ++maxCode : 0;
+    heap[++heapLen] = node;
+    freq[node] = 1;
+    depth[node] = 0;
+    optLen--;
+    if (sLen !== null) staticLen -= sLen[node]!;
+  }
+  t.maxCode = maxCode;
+
+  for (let n = heapLen >> 1; n >= 1; n--) pqDownHeap(freq, n);
+
+  // Repeatedly join the two least frequent nodes. Internal nodes are numbered
+  // from `elems` upward, and removed nodes are kept at the heap's tail in
+  // removal order; gen_bitlen relies on both.
+  let node = elems;
+  do {
+    const n = heap[1]!;
+    heap[1] = heap[heapLen--]!;
+    pqDownHeap(freq, 1);
+    const m = heap[1]!;
+    heap[--heapMax] = n;
+    heap[--heapMax] = m;
+    freq[node] = freq[n]! + freq[m]!;
+    const dn = depth[n]!;
+    const dm = depth[m]!;
+    depth[node] = (dn >= dm ? dn : dm) + 1;
+    dad[n] = dad[m] = node;
+    heap[1] = node++;
+    pqDownHeap(freq, 1);
+  } while (heapLen >= 2);
+  heap[--heapMax] = heap[1]!;
+
+  genBitlen(t);
+  genCodes(len, t.code, maxCode, blCount);
+}
+
+/**
+ * Count how the code lengths of `t` will be run-length coded (zlib
+ * `scan_tree`). The run rules (max/min run sizes that depend on the previous
+ * and next lengths) must match {@link sendTree} and zlib exactly.
+ */
+function scanTree(t: Tree, maxCode: number): void {
+  const len = t.len;
+  const blFreq = blTree.freq;
+  let prevLen = -1;
+  let nextLen = len[0]!;
+  let count = 0;
+  let maxCount = 7;
+  let minCount = 4;
+  if (nextLen === 0) {
+    maxCount = 138;
+    minCount = 3;
+  }
+  for (let n = 0; n <= maxCode; n++) {
+    const curLen = nextLen;
+    // zlib writes a 0xffff guard at len[maxCode + 1]; emulate it without writing.
+    nextLen = n < maxCode ? len[n + 1]! : 0xffff;
+    if (++count < maxCount && curLen === nextLen) continue;
+    if (count < minCount) {
+      blFreq[curLen]! += count;
+    } else if (curLen !== 0) {
+      if (curLen !== prevLen) blFreq[curLen]!++;
+      blFreq[REP_3_6]!++;
+    } else if (count <= 10) {
+      blFreq[REPZ_3_10]!++;
+    } else {
+      blFreq[REPZ_11_138]!++;
+    }
+    count = 0;
+    prevLen = curLen;
+    if (nextLen === 0) {
+      maxCount = 138;
+      minCount = 3;
+    } else if (curLen === nextLen) {
+      maxCount = 6;
+      minCount = 3;
+    } else {
+      maxCount = 7;
+      minCount = 4;
+    }
+  }
+}
+
+/**
+ * Build the code-length tree and return the index (in {@link BL_ORDER}) of the
+ * last code length that must be transmitted (at least 3, i.e. 4 lengths).
+ */
+function buildBlTree(): number {
+  scanTree(lTree, lTree.maxCode);
+  scanTree(dTree, dTree.maxCode);
+  buildTree(blTree);
+  let maxBlIndex = BL_CODES - 1;
+  for (; maxBlIndex >= 3; maxBlIndex--) {
+    if (blTree.len[BL_ORDER[maxBlIndex]!] !== 0) break;
+  }
+  // 3 bits per transmitted code length + HLIT (5) + HDIST (5) + HCLEN (4).
+  optLen += 3 * (maxBlIndex + 1) + 5 + 5 + 4;
+  return maxBlIndex;
+}
+
+// ---------------------------------------------------------------------------
+// Output: a growable byte buffer with an LSB-first bit accumulator.
+// zlib accumulates 16 bits at a time, but the byte stream of any LSB-first bit
+// writer that pads with zero bits at byte alignment is the same.
+// ---------------------------------------------------------------------------
+
+let out = new Uint8Array(1 << 14);
+let outPos = 0;
+let bitBuf = 0;
+let bitCnt = 0;
+
+/** Make room for `n` more bytes. */
+function ensure(n: number): void {
+  const need = outPos + n;
+  if (need <= out.length) return;
+  let cap = out.length * 2;
+  while (cap < need) cap *= 2;
+  const next = new Uint8Array(cap);
+  next.set(out.subarray(0, outPos));
+  out = next;
+}
+
+/** Append `len` (≤ 16) bits of `value`, least significant bit first. */
+function sendBits(value: number, len: number): void {
+  bitBuf |= value << bitCnt;
+  bitCnt += len;
+  if (bitCnt >= 16) {
+    out[outPos++] = bitBuf & 0xff;
+    out[outPos++] = (bitBuf >>> 8) & 0xff;
+    bitBuf >>>= 16;
+    bitCnt -= 16;
+  }
+}
+
+/** Flush pending bits, zero-padding to a byte boundary (zlib `bi_windup`). */
+function alignToByte(): void {
+  while (bitCnt > 0) {
+    out[outPos++] = bitBuf & 0xff;
+    bitBuf >>>= 8;
+    bitCnt -= 8;
+  }
+  bitBuf = 0;
+  bitCnt = 0;
+}
+
+/** Emit the code lengths of `t` with the code-length code (zlib `send_tree`). */
+function sendTree(t: Tree, maxCode: number): void {
+  const len = t.len;
+  const blCode = blTree.code;
+  const blLen = blTree.len;
+  let prevLen = -1;
+  let nextLen = len[0]!;
+  let count = 0;
+  let maxCount = 7;
+  let minCount = 4;
+  if (nextLen === 0) {
+    maxCount = 138;
+    minCount = 3;
+  }
+  for (let n = 0; n <= maxCode; n++) {
+    const curLen = nextLen;
+    nextLen = n < maxCode ? len[n + 1]! : 0xffff;
+    if (++count < maxCount && curLen === nextLen) continue;
+    if (count < minCount) {
+      do sendBits(blCode[curLen]!, blLen[curLen]!);
+      while (--count !== 0);
+    } else if (curLen !== 0) {
+      if (curLen !== prevLen) {
+        sendBits(blCode[curLen]!, blLen[curLen]!);
+        count--;
+      }
+      sendBits(blCode[REP_3_6]!, blLen[REP_3_6]!);
+      sendBits(count - 3, 2);
+    } else if (count <= 10) {
+      sendBits(blCode[REPZ_3_10]!, blLen[REPZ_3_10]!);
+      sendBits(count - 3, 3);
+    } else {
+      sendBits(blCode[REPZ_11_138]!, blLen[REPZ_11_138]!);
+      sendBits(count - 11, 7);
+    }
+    count = 0;
+    prevLen = curLen;
+    if (nextLen === 0) {
+      maxCount = 138;
+      minCount = 3;
+    } else if (curLen === nextLen) {
+      maxCount = 6;
+      minCount = 3;
+    } else {
+      maxCount = 7;
+      minCount = 4;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Symbol buffer (zlib's sym_buf / d_buf + l_buf).
+// ---------------------------------------------------------------------------
+
+/** Literal byte, or match length - 3. */
+const symLL = new Uint8Array(LIT_BUFSIZE);
+/** Match distance (1..32768), or 0 for a literal. */
+const symDist = new Uint16Array(LIT_BUFSIZE);
+
+/** Start a new block: clear frequencies and cost counters (zlib `init_block`). */
+function initBlock(): void {
+  lTree.freq.fill(0, 0, L_CODES);
+  dTree.freq.fill(0, 0, D_CODES);
+  blTree.freq.fill(0, 0, BL_CODES);
+  lTree.freq[END_BLOCK] = 1;
+  optLen = 0;
+  staticLen = 0;
+}
+
+/** Emit the buffered symbols with the given codes, then END_BLOCK (zlib `compress_block`). */
+function compressBlock(
+  lCode: Uint16Array,
+  lLen: Uint8Array,
+  dCodes: Uint16Array,
+  dLen: Uint8Array,
+  symCount: number,
+): void {
+  // The bit accumulator is kept in locals in this hot loop. Each step adds at
+  // most 15 bits to at most 15 pending bits, so it always fits in 31 bits.
+  const o = out;
+  let p = outPos;
+  let buf = bitBuf;
+  let cnt = bitCnt;
+  for (let i = 0; i < symCount; i++) {
+    let dist = symDist[i]!;
+    const lc = symLL[i]!;
+    let code: number;
+    let bits: number;
+    if (dist === 0) {
+      code = lCode[lc]!;
+      bits = lLen[lc]!;
+      buf |= code << cnt;
+      cnt += bits;
+      if (cnt >= 16) {
+        o[p++] = buf & 0xff;
+        o[p++] = (buf >>> 8) & 0xff;
+        buf >>>= 16;
+        cnt -= 16;
+      }
+      continue;
+    }
+    // Length code, then its extra bits.
+    const lcode = LENGTH_CODE[lc]!;
+    const sym = lcode + LITERALS + 1;
+    buf |= lCode[sym]! << cnt;
+    cnt += lLen[sym]!;
+    if (cnt >= 16) {
+      o[p++] = buf & 0xff;
+      o[p++] = (buf >>> 8) & 0xff;
+      buf >>>= 16;
+      cnt -= 16;
+    }
+    bits = EXTRA_LBITS[lcode]!;
+    if (bits !== 0) {
+      buf |= (lc - BASE_LENGTH[lcode]!) << cnt;
+      cnt += bits;
+      if (cnt >= 16) {
+        o[p++] = buf & 0xff;
+        o[p++] = (buf >>> 8) & 0xff;
+        buf >>>= 16;
+        cnt -= 16;
+      }
+    }
+    // Distance code, then its extra bits.
+    dist--;
+    const dc = dist < 256 ? DIST_CODE[dist]! : DIST_CODE[256 + (dist >>> 7)]!;
+    buf |= dCodes[dc]! << cnt;
+    cnt += dLen[dc]!;
+    if (cnt >= 16) {
+      o[p++] = buf & 0xff;
+      o[p++] = (buf >>> 8) & 0xff;
+      buf >>>= 16;
+      cnt -= 16;
+    }
+    bits = EXTRA_DBITS[dc]!;
+    if (bits !== 0) {
+      buf |= (dist - BASE_DIST[dc]!) << cnt;
+      cnt += bits;
+      if (cnt >= 16) {
+        o[p++] = buf & 0xff;
+        o[p++] = (buf >>> 8) & 0xff;
+        buf >>>= 16;
+        cnt -= 16;
+      }
+    }
+  }
+  outPos = p;
+  bitBuf = buf;
+  bitCnt = cnt;
+  sendBits(lCode[END_BLOCK]!, lLen[END_BLOCK]!);
+}
+
+/**
+ * End the current block (zlib `_tr_flush_block`): build the dynamic trees,
+ * compare the exact bit costs of a stored, fixed-Huffman and dynamic-Huffman
+ * block, and emit the cheapest, with zlib's tie rules.
+ *
+ * @param input - whole input
+ * @param blockStart - input offset of the block's first byte
+ * @param storedLen - number of input bytes covered by the block
+ * @param canStore - false when zlib's window no longer holds the block's
+ *   first byte (it slid past it), in which case zlib cannot emit it stored
+ * @param last - whether this is the final block
+ * @param symCount - number of buffered symbols
+ */
+function flushBlock(
+  input: Uint8Array,
+  blockStart: number,
+  storedLen: number,
+  canStore: boolean,
+  last: boolean,
+  symCount: number,
+): void {
+  buildTree(lTree);
+  buildTree(dTree);
+  const maxBlIndex = buildBlTree();
+
+  // Sizes in bytes, including the 3 header bits, rounded up.
+  let optLenb = (optLen + 3 + 7) >>> 3;
+  const staticLenb = (staticLen + 3 + 7) >>> 3;
+  if (staticLenb <= optLenb) optLenb = staticLenb;
+
+  // Worst case of any block kind: ≤ 48 bits per symbol plus trees, or the raw bytes.
+  ensure(Math.max(symCount * 6 + 700, storedLen + 16));
+
+  const lastBit = last ? 1 : 0;
+  if (storedLen + 4 <= optLenb && canStore) {
+    // Stored block: 3 header bits, align, LEN, NLEN, raw bytes. ("+ 4" is the
+    // LEN/NLEN overhead; zlib compares against the Huffman estimate this way.)
+    sendBits(lastBit, 3);
+    alignToByte();
+    out[outPos++] = storedLen & 0xff;
+    out[outPos++] = (storedLen >>> 8) & 0xff;
+    out[outPos++] = ~storedLen & 0xff;
+    out[outPos++] = (~storedLen >>> 8) & 0xff;
+    out.set(input.subarray(blockStart, blockStart + storedLen), outPos);
+    outPos += storedLen;
+  } else if (staticLenb === optLenb) {
+    // zlib prefers the fixed code whenever it is not larger than the dynamic one.
+    sendBits((1 << 1) | lastBit, 3);
+    compressBlock(STATIC_LCODE, STATIC_LLEN, STATIC_DCODE, STATIC_DLEN, symCount);
+  } else {
+    sendBits((2 << 1) | lastBit, 3);
+    const lcodes = lTree.maxCode + 1;
+    const dcodes = dTree.maxCode + 1;
+    const blcodes = maxBlIndex + 1;
+    sendBits(lcodes - 257, 5);
+    sendBits(dcodes - 1, 5);
+    sendBits(blcodes - 4, 4);
+    for (let rank = 0; rank < blcodes; rank++) {
+      sendBits(blTree.len[BL_ORDER[rank]!]!, 3);
+    }
+    sendTree(lTree, lcodes - 1);
+    sendTree(dTree, dcodes - 1);
+    compressBlock(lTree.code, lTree.len, dTree.code, dTree.len, symCount);
+  }
+  initBlock();
+  if (last) alignToByte();
+}
+
+// ---------------------------------------------------------------------------
+// LZ77 with lazy matching (zlib `deflate_slow`) over hash chains.
+// ---------------------------------------------------------------------------
+
+/**
+ * Hash chain heads, indexed by the hash of three bytes. Entries hold
+ * `generation + position`; see {@link hashGen}.
+ */
+const head = new Int32Array(1 << HASH_BITS);
+/** Previous position with the same hash, indexed by `position & WMASK`. */
+const prev = new Int32Array(WSIZE);
+/**
+ * Offset added to positions stored in {@link head}/{@link prev} during the
+ * current call. Each call advances it past every position it could store, so
+ * entries written by earlier calls decode to negative positions, which are
+ * treated as empty. The table is only cleared when the offset would leave the
+ * int32 range, i.e. after ~2 GiB of cumulative input.
+ */
+let hashGen = 0;
+/** Set by {@link longestMatch} when it finds a longer match (zlib `match_start`). */
+let matchStart = 0;
+
+/**
+ * Find the longest match for the string at `strstart` along the hash chain
+ * starting at `curMatch` (zlib `longest_match`). Only candidates strictly
+ * longer than `prevLength` count; the first candidate reaching `nice` stops
+ * the search; the chain is cut after MAX_CHAIN candidates (a quarter of that
+ * if `prevLength` is already ≥ GOOD_LENGTH) or when it runs past `limit`.
+ *
+ * Unlike zlib, which may compare bytes beyond the valid lookahead (stale
+ * window contents), the comparison stops at the lookahead. This gives the same
+ * result: zlib clamps the length to the lookahead afterwards, and any
+ * candidate that reaches the end of the data ends the search in both versions.
+ */
+function longestMatch(
+  w: Uint8Array,
+  strstart: number,
+  curMatch: number,
+  prevLength: number,
+  lookahead: number,
+  limit: number,
+  gen: number,
+): number {
+  let chain = prevLength >= GOOD_LENGTH ? MAX_CHAIN >> 2 : MAX_CHAIN;
+  const nice = lookahead < NICE_LENGTH ? lookahead : NICE_LENGTH;
+  const maxLen = lookahead < MAX_MATCH ? lookahead : MAX_MATCH;
+  let bestLen = prevLength;
+  // Only possible near the end of the input; the previous match will be
+  // emitted regardless of what is found here.
+  if (bestLen >= maxLen) return lookahead;
+
+  let scanEnd1 = w[strstart + bestLen - 1]!;
+  let scanEnd = w[strstart + bestLen]!;
+  const scan0 = w[strstart]!;
+  const scan1 = w[strstart + 1]!;
+  let cur = curMatch;
+  do {
+    // Cheap rejection first: the byte that would extend the best match, the
+    // one before it, and the first two bytes.
+    if (
+      w[cur + bestLen] === scanEnd &&
+      w[cur + bestLen - 1] === scanEnd1 &&
+      w[cur] === scan0 &&
+      w[cur + 1] === scan1
+    ) {
+      // Byte 2 is equal too whenever the hashes are (hash_bits ≥ 8), but
+      // comparing it is cheap and keeps this independent of that property.
+      let len = 2;
+      while (len < maxLen && w[cur + len] === w[strstart + len]) len++;
+      if (len > bestLen) {
+        matchStart = cur;
+        bestLen = len;
+        if (len >= nice) break;
+        scanEnd1 = w[strstart + bestLen - 1]!;
+        scanEnd = w[strstart + bestLen]!;
+      }
+    }
+    cur = prev[cur & WMASK]! - gen;
+  } while (cur > limit && --chain !== 0);
+  return bestLen;
+}
+
+/**
+ * Run zlib's `deflate_slow` over the whole input with `flush = Z_FINISH`,
+ * emitting blocks as zlib would.
+ */
+function deflateSlow(input: Uint8Array): void {
+  const size = input.length;
+  if (size > 0x7fffffff - 16) throw new RangeError('zlibDeflate: input too large');
+  if (hashGen > 0x7fffffff - size - 2) {
+    head.fill(0);
+    hashGen = 0;
+  }
+  const gen = hashGen;
+  hashGen = gen + size + 1;
+  // `head` and `prev` contents are `gen + pos`; a decoded position ≤ `base`
+  // is empty. This covers both stale entries (negative) and zlib's NIL = 0:
+  // window offset 0 can never be a match source in zlib.
+
+  // Emulated zlib window: [base, base + 2*WSIZE) of the input is "in the
+  // window", and zlib has read the input up to `winEnd`.
+  let base = 0;
+  let winEnd = 0;
+  let strstart = 0;
+  let blockStart = 0;
+  let matchAvailable = false;
+  let matchLength = MIN_MATCH - 1;
+  let prevLength = MIN_MATCH - 1;
+  let symCount = 0;
+  matchStart = 0;
+  const lFreq = lTree.freq;
+  const dFreq = dTree.freq;
+
+  for (;;) {
+    if (winEnd - strstart < MIN_LOOKAHEAD) {
+      // zlib `fill_window`: slide the window by WSIZE once strstart has passed
+      // WSIZE + MAX_DIST (even when no input is left), then read as much input
+      // as fits into the 2*WSIZE buffer. Sliding matters for output: it drops
+      // positions from the hash chains, and a block whose start has slid out
+      // can no longer be emitted as a stored block.
+      do {
+        if (strstart - base >= WSIZE + MAX_DIST) base += WSIZE;
+        if (winEnd === size) break;
+        const end = base + 2 * WSIZE;
+        winEnd = end < size ? end : size;
+      } while (winEnd - strstart < MIN_LOOKAHEAD && winEnd !== size);
+      if (winEnd === strstart) break;
+    }
+    const lookahead = winEnd - strstart;
+
+    // Insert the string at strstart into its hash chain.
+    let hashHead = -1;
+    if (lookahead >= MIN_MATCH) {
+      const h =
+        ((input[strstart]! << 10) ^ (input[strstart + 1]! << 5) ^ input[strstart + 2]!) & HASH_MASK;
+      const old = head[h]!;
+      hashHead = old - gen;
+      prev[strstart & WMASK] = old;
+      head[h] = gen + strstart;
+    }
+
+    // Lazy evaluation: remember the match found at the previous position and
+    // look for a better one here.
+    prevLength = matchLength;
+    const prevMatch = matchStart;
+    matchLength = MIN_MATCH - 1;
+
+    if (hashHead > base && prevLength < MAX_LAZY && strstart - hashHead <= MAX_DIST) {
+      const limit = strstart - MAX_DIST > base ? strstart - MAX_DIST : base;
+      matchLength = longestMatch(input, strstart, hashHead, prevLength, lookahead, limit, gen);
+      // A 3-byte match far away is not worth it.
+      if (matchLength === MIN_MATCH && strstart - matchStart > TOO_FAR) {
+        matchLength = MIN_MATCH - 1;
+      }
+    }
+
+    if (prevLength >= MIN_MATCH && matchLength <= prevLength) {
+      // The previous match is at least as good: emit it.
+      const maxInsert = strstart + lookahead - MIN_MATCH;
+      const dist = strstart - 1 - prevMatch;
+      const lc = prevLength - MIN_MATCH;
+      symLL[symCount] = lc;
+      symDist[symCount] = dist;
+      symCount++;
+      lFreq[LENGTH_CODE[lc]! + LITERALS + 1]!++;
+      dFreq[dCode(dist - 1)]!++;
+
+      // Insert the strings covered by the match (all but its first two bytes,
+      // which are already in), except those too close to the end of the input.
+      let n = prevLength - 2;
+      do {
+        if (++strstart <= maxInsert) {
+          const h =
+            ((input[strstart]! << 10) ^ (input[strstart + 1]! << 5) ^ input[strstart + 2]!) &
+            HASH_MASK;
+          prev[strstart & WMASK] = head[h]!;
+          head[h] = gen + strstart;
+        }
+      } while (--n !== 0);
+      matchAvailable = false;
+      matchLength = MIN_MATCH - 1;
+      strstart++;
+      if (symCount === SYM_LIMIT) {
+        flushBlock(input, blockStart, strstart - blockStart, blockStart >= base, false, symCount);
+        blockStart = strstart;
+        symCount = 0;
+      }
+    } else if (matchAvailable) {
+      // No better match here: the previous byte goes out as a literal.
+      const c = input[strstart - 1]!;
+      symLL[symCount] = c;
+      symDist[symCount] = 0;
+      symCount++;
+      lFreq[c]!++;
+      if (symCount === SYM_LIMIT) {
+        // zlib flushes here *before* advancing, so the block ends right after
+        // the literal just emitted.
+        flushBlock(input, blockStart, strstart - blockStart, blockStart >= base, false, symCount);
+        blockStart = strstart;
+        symCount = 0;
+      }
+      strstart++;
+    } else {
+      // First position of a potential lazy match: decide at the next step.
+      matchAvailable = true;
+      strstart++;
+    }
+  }
+
+  if (matchAvailable) {
+    // zlib does not check for a full buffer here; the final flush follows.
+    const c = input[strstart - 1]!;
+    symLL[symCount] = c;
+    symDist[symCount] = 0;
+    symCount++;
+    lFreq[c]!++;
+  }
+  flushBlock(input, blockStart, strstart - blockStart, blockStart >= base, true, symCount);
+}
+
+/**
+ * Compress `input` into a zlib stream (RFC 1950) that is byte-for-byte what
+ * zlib 1.2.x produces with `compress2(..., Z_DEFAULT_COMPRESSION)` (level 6,
+ * 32 KiB window, memLevel 8, default strategy) — and therefore what
+ * `zlib.deflateSync(input)` in Node and `pako.deflate(input)` produce.
+ *
+ * The implementation keeps reusable module-level buffers, so it is not
+ * reentrant (it never calls out to user code, so this cannot be observed) and
+ * the returned array is a fresh copy owned by the caller.
+ *
+ * @param input - data to compress (any length that fits in memory)
+ * @returns the complete zlib stream: header `78 9c`, deflate data, big-endian Adler-32
+ */
+export function zlibDeflate(input: Uint8Array): Uint8Array {
+  outPos = 0;
+  bitBuf = 0;
+  bitCnt = 0;
+  initBlock();
+  // Rough upper bound for typical data; `ensure` grows it per block if needed.
+  ensure(input.length + (input.length >>> 3) + 64);
+  // Header: CM 8, CINFO 7 (32 KiB window); FLEVEL 2 (default); FCHECK makes
+  // the 16-bit value a multiple of 31.
+  out[outPos++] = 0x78;
+  out[outPos++] = 0x9c;
+  deflateSlow(input);
+  ensure(4);
+  const sum = adler32(input);
+  out[outPos++] = sum >>> 24;
+  out[outPos++] = (sum >>> 16) & 0xff;
+  out[outPos++] = (sum >>> 8) & 0xff;
+  out[outPos++] = sum & 0xff;
+  const result = out.slice(0, outPos);
+  // Do not keep a huge buffer alive after an unusually large input.
+  if (out.length > 1 << 22) out = new Uint8Array(1 << 14);
+  return result;
+}

@@ -1,0 +1,516 @@
+/**
+ * A strict zlib (RFC 1950) + DEFLATE (RFC 1951) decoder.
+ *
+ * It decodes the output of any conforming encoder (zlib at every level and
+ * strategy, pako, Go's compress/zlib with its empty sync-flush stored blocks,
+ * encoders that write stored blocks or a `78 01` header, ...). It rejects every
+ * malformed stream by throwing {@link InflateError}, with the same acceptance
+ * rules as zlib's inflate where the RFC leaves room (which incomplete Huffman
+ * codes are tolerated, for instance), plus two checks of its own: bytes after
+ * the Adler-32 trailer are an error, and the output size is capped.
+ *
+ * Tokens arrive from untrusted clients, so the decoder never allocates more
+ * than the caller's `maxOutput` for the result, cannot loop without consuming
+ * input, and never lets an out-of-range read or a RangeError escape.
+ *
+ * Pure TypeScript, no dependencies, safe to run in browsers.
+ *
+ * @module
+ */
+
+import { adler32 } from './adler32.js';
+
+/**
+ * Thrown by {@link zlibInflate} for any malformed, truncated or oversized
+ * zlib stream. The message says what was wrong.
+ */
+export class InflateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InflateError';
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Static tables (RFC 1951 §3.2.5).
+// ---------------------------------------------------------------------------
+
+/** Base match length for length symbols 257..285. */
+const LBASE = new Uint16Array(29);
+/** Extra bits for length symbols 257..285. */
+const LEXT = new Uint8Array(29);
+/** Base distance for distance symbols 0..29. */
+const DBASE = new Uint16Array(30);
+/** Extra bits for distance symbols 0..29. */
+const DEXT = new Uint8Array(30);
+/** Order in which code-length code lengths are transmitted. */
+const CL_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
+
+{
+  // Lengths: 8 codes with 0 extra bits, then groups of 4 with 1..5 extra bits;
+  // the last symbol (285) means exactly 258 (not 227 + 5 bits' worth).
+  let base = 3;
+  for (let i = 0; i < 28; i++) {
+    const extra = i < 8 ? 0 : (i >>> 2) - 1;
+    LEXT[i] = extra;
+    LBASE[i] = base;
+    base += 1 << extra;
+  }
+  LEXT[28] = 0;
+  LBASE[28] = 258;
+  // Distances: 4 codes with 0 extra bits, then pairs with 1..13 extra bits.
+  base = 1;
+  for (let i = 0; i < 30; i++) {
+    const extra = i < 4 ? 0 : (i >>> 1) - 1;
+    DEXT[i] = extra;
+    DBASE[i] = base;
+    base += 1 << extra;
+  }
+}
+
+/** 8-bit bit-reversal table, used to turn canonical codes into LSB-first lookups. */
+const REV8 = new Uint8Array(256);
+for (let i = 0; i < 256; i++) {
+  let r = 0;
+  for (let b = 0; b < 8; b++) r |= ((i >>> b) & 1) << (7 - b);
+  REV8[i] = r;
+}
+
+// ---------------------------------------------------------------------------
+// Huffman decoding tables.
+//
+// A table has 2^root entries indexed by the next `root` input bits. An entry is
+//   (symbol << 4) | codeLength   for codes no longer than `root` bits,
+//   LONG                          for a prefix of a longer code (rare: decoded
+//                                 bit by bit from the canonical counts),
+//   0                             for bit patterns that are not a code (only in
+//                                 the incomplete codes zlib tolerates).
+// Code lengths are 1..15, so a valid short entry never has 0 in its low nibble.
+// ---------------------------------------------------------------------------
+
+const LONG = 16;
+const LIT_ROOT = 9;
+const DIST_ROOT = 8;
+const CL_ROOT = 7;
+
+/** Which alphabet a table is for; selects zlib's acceptance rules and messages. */
+const KIND_CODES = 0;
+const KIND_LENS = 1;
+const KIND_DISTS = 2;
+
+/** A decoding table plus what the slow path needs (per-length counts, sorted symbols). */
+interface Huffman {
+  readonly table: Int32Array;
+  readonly rootBits: number;
+  readonly count: Uint16Array;
+  readonly symbols: Uint16Array;
+}
+
+function makeHuffman(rootBits: number, maxSymbols: number): Huffman {
+  return {
+    table: new Int32Array(1 << rootBits),
+    rootBits,
+    count: new Uint16Array(16),
+    symbols: new Uint16Array(maxSymbols),
+  };
+}
+
+/** Per-length next-slot scratch for {@link buildHuffman}. */
+const offs = new Uint16Array(16);
+
+/**
+ * Build a decoding table from code lengths `lens[off .. off+n)`.
+ *
+ * Acceptance follows zlib's inflate_table: an over-subscribed set is always an
+ * error; an incomplete set is an error except for literal/length or distance
+ * codes that consist of a single 1-bit code; an all-zero set is an error for
+ * the code-length code and yields an always-invalid table for distances (a
+ * block without matches may legitimately send no distance codes).
+ */
+function buildHuffman(lens: Uint8Array, off: number, n: number, h: Huffman, kind: number): void {
+  const { table, rootBits, count, symbols } = h;
+  const size = 1 << rootBits;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[lens[off + i]!]!++;
+  count[0] = 0;
+
+  let max = 15;
+  while (max >= 1 && count[max] === 0) max--;
+  if (max === 0) {
+    if (kind === KIND_CODES) throw new InflateError('invalid code lengths set');
+    table.fill(0);
+    return;
+  }
+
+  let left = 1;
+  for (let len = 1; len <= 15; len++) {
+    left = (left << 1) - count[len]!;
+    if (left < 0) throw new InflateError(setError(kind, 'over-subscribed'));
+  }
+  if (left > 0 && (kind === KIND_CODES || max !== 1)) {
+    throw new InflateError(setError(kind, 'incomplete'));
+  }
+
+  // Symbols sorted by code length, then by value: canonical code order.
+  offs[1] = 0;
+  for (let len = 1; len < 15; len++) offs[len + 1] = offs[len]! + count[len]!;
+  for (let i = 0; i < n; i++) {
+    const l = lens[off + i]!;
+    if (l !== 0) symbols[offs[l]!++] = i;
+  }
+
+  if (left > 0) table.fill(0); // unused patterns must decode as invalid
+  const mask = size - 1;
+  let code = 0;
+  let k = 0;
+  for (let len = 1; len <= max; len++) {
+    for (let c = count[len]!; c > 0; c--) {
+      const sym = symbols[k++]!;
+      // Huffman codes are packed MSB first into an LSB-first stream, so the
+      // table is indexed by the bit-reversed code.
+      const rev = ((REV8[code & 0xff]! << 8) | REV8[code >>> 8]!) >>> (16 - len);
+      if (len <= rootBits) {
+        const entry = (sym << 4) | len;
+        for (let i = rev; i < size; i += 1 << len) table[i] = entry;
+      } else {
+        table[rev & mask] = LONG;
+      }
+      code++;
+    }
+    code <<= 1;
+  }
+}
+
+function setError(kind: number, what: string): string {
+  const name =
+    kind === KIND_CODES ? 'code lengths' : kind === KIND_LENS ? 'literal/lengths' : 'distances';
+  return `invalid ${name} set (${what})`;
+}
+
+/**
+ * Decode a code longer than the table root, one bit at a time from `hold`
+ * (which holds `bits` valid bits), using the canonical counts.
+ *
+ * @returns `(symbol << 4) | length`, 0 if the bits are not a code, or -1 if
+ *   more bits are needed than are available
+ */
+function decodeLong(h: Huffman, hold: number, bits: number): number {
+  const { count, symbols } = h;
+  let code = 0;
+  let first = 0;
+  let index = 0;
+  for (let len = 1; len <= 15; len++) {
+    if (len > bits) return -1;
+    code |= hold & 1;
+    hold >>>= 1;
+    const c = count[len]!;
+    if (code - first < c) return (symbols[index + code - first]! << 4) | len;
+    index += c;
+    first = (first + c) << 1;
+    code <<= 1;
+  }
+  return 0;
+}
+
+// Reusable tables: dynamic ones are rebuilt per block, fixed ones once.
+const litDyn = makeHuffman(LIT_ROOT, 288);
+const distDyn = makeHuffman(DIST_ROOT, 32);
+const clHuff = makeHuffman(CL_ROOT, 19);
+const litFixed = makeHuffman(LIT_ROOT, 288);
+const distFixed = makeHuffman(DIST_ROOT, 32);
+/** Code lengths of the current dynamic block (literal/length then distance). */
+const lens = new Uint8Array(288 + 32);
+const clLens = new Uint8Array(19);
+
+{
+  // RFC 1951 §3.2.6. All 288 literal/length and 32 distance codes get lengths
+  // (as in zlib), so symbols 286/287 and distances 30/31 decode and are then
+  // rejected as invalid rather than being holes in the table.
+  const fixed = new Uint8Array(320);
+  for (let i = 0; i < 288; i++) fixed[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
+  for (let i = 288; i < 320; i++) fixed[i] = 5;
+  buildHuffman(fixed, 0, 288, litFixed, KIND_LENS);
+  buildHuffman(fixed, 288, 32, distFixed, KIND_DISTS);
+}
+
+// ---------------------------------------------------------------------------
+// Output buffer management.
+// ---------------------------------------------------------------------------
+
+/** Return a buffer holding `out[0..used)` with room for `extra` more bytes, within `max`. */
+function grow(out: Uint8Array, used: number, extra: number, max: number): Uint8Array {
+  const need = used + extra;
+  if (need > max) {
+    throw new InflateError(`decompressed data exceeds the limit of ${max} bytes`);
+  }
+  let cap = Math.max(out.length * 2, need, 256);
+  if (cap > max) cap = max;
+  let next: Uint8Array;
+  try {
+    next = new Uint8Array(cap);
+  } catch {
+    throw new InflateError(`cannot allocate ${cap} bytes for decompressed data`);
+  }
+  next.set(out.subarray(0, used));
+  return next;
+}
+
+function truncated(): InflateError {
+  return new InflateError('unexpected end of zlib stream (truncated input)');
+}
+
+/**
+ * Decompress a complete zlib stream (RFC 1950 header, DEFLATE data, Adler-32).
+ *
+ * Validates everything: the header (CM = 8, CINFO ≤ 7, FCHECK, no preset
+ * dictionary), every block (type, stored LEN/NLEN, Huffman code sets, symbol
+ * and distance validity), the Adler-32 of the output, and that nothing follows
+ * the trailer.
+ *
+ * @param input - the zlib stream; it must contain exactly one stream and nothing else
+ * @param maxOutput - largest acceptable decompressed size in bytes (a
+ *   non-negative integer, or `Infinity`); producing even one byte more throws
+ * @returns the decompressed bytes
+ * @throws {@link InflateError} if the stream is malformed, truncated, has
+ *   trailing data, fails its checksum, or decompresses to more than `maxOutput` bytes
+ * @throws RangeError if `maxOutput` is not a non-negative integer or `Infinity`
+ */
+export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
+  if (!(maxOutput >= 0) || (maxOutput !== Infinity && !Number.isInteger(maxOutput))) {
+    throw new RangeError('zlibInflate: maxOutput must be a non-negative integer or Infinity');
+  }
+  const inLen = input.length;
+  if (inLen < 2) throw new InflateError('unexpected end of zlib stream (missing header)');
+  const cmf = input[0]!;
+  const flg = input[1]!;
+  if (((cmf << 8) | flg) % 31 !== 0) throw new InflateError('incorrect header check');
+  if ((cmf & 0x0f) !== 8) throw new InflateError('unknown compression method');
+  if (cmf >>> 4 > 7) throw new InflateError('invalid window size');
+  if ((flg & 0x20) !== 0) throw new InflateError('preset dictionary is not supported');
+
+  // Bit reader: `hold` has `bits` valid bits (≤ 32), consumed LSB first.
+  let pos = 2;
+  let hold = 0;
+  let bits = 0;
+
+  // Small outputs are the common case; compressed tokens expand 1.5-3x.
+  let out = new Uint8Array(Math.min(maxOutput, Math.max(256, Math.min(inLen * 4, 1 << 22))));
+  let outPos = 0;
+
+  let last = 0;
+  do {
+    while (bits <= 24 && pos < inLen) {
+      hold |= input[pos++]! << bits;
+      bits += 8;
+    }
+    if (bits < 3) throw truncated();
+    last = hold & 1;
+    const type = (hold >>> 1) & 3;
+    hold >>>= 3;
+    bits -= 3;
+
+    if (type === 0) {
+      // Stored block: skip to a byte boundary, give back the whole bytes
+      // still buffered, then read LEN and NLEN directly.
+      hold >>>= bits & 7;
+      bits -= bits & 7;
+      pos -= bits >>> 3;
+      hold = 0;
+      bits = 0;
+      if (pos + 4 > inLen) throw truncated();
+      const len = input[pos]! | (input[pos + 1]! << 8);
+      const nlen = input[pos + 2]! | (input[pos + 3]! << 8);
+      pos += 4;
+      if (len !== (nlen ^ 0xffff)) throw new InflateError('invalid stored block lengths');
+      if (pos + len > inLen) throw truncated();
+      if (outPos + len > out.length) out = grow(out, outPos, len, maxOutput);
+      out.set(input.subarray(pos, pos + len), outPos);
+      outPos += len;
+      pos += len;
+      continue;
+    }
+
+    let lit: Huffman;
+    let dist: Huffman;
+    if (type === 1) {
+      lit = litFixed;
+      dist = distFixed;
+    } else if (type === 2) {
+      // Dynamic block header (RFC 1951 §3.2.7).
+      if (bits < 14) throw truncated();
+      const nlen = (hold & 31) + 257;
+      const ndist = ((hold >>> 5) & 31) + 1;
+      const ncode = ((hold >>> 10) & 15) + 4;
+      hold >>>= 14;
+      bits -= 14;
+      // 286/287 and 30/31 exist in the fixed code only; zlib rejects them here.
+      if (nlen > 286 || ndist > 30) {
+        throw new InflateError('too many length or distance symbols');
+      }
+      clLens.fill(0);
+      for (let i = 0; i < ncode; i++) {
+        if (bits < 3) {
+          while (bits <= 24 && pos < inLen) {
+            hold |= input[pos++]! << bits;
+            bits += 8;
+          }
+          if (bits < 3) throw truncated();
+        }
+        clLens[CL_ORDER[i]!] = hold & 7;
+        hold >>>= 3;
+        bits -= 3;
+      }
+      buildHuffman(clLens, 0, 19, clHuff, KIND_CODES);
+
+      // Literal/length and distance code lengths form one sequence; repeats
+      // may cross from one into the other (as zlib allows).
+      const clTable = clHuff.table;
+      const total = nlen + ndist;
+      let i = 0;
+      while (i < total) {
+        while (bits <= 24 && pos < inLen) {
+          hold |= input[pos++]! << bits;
+          bits += 8;
+        }
+        const e = clTable[hold & ((1 << CL_ROOT) - 1)]!; // complete code: never 0 or LONG
+        const n = e & 15;
+        if (n > bits) throw truncated();
+        hold >>>= n;
+        bits -= n;
+        const sym = e >>> 4;
+        if (sym < 16) {
+          lens[i++] = sym;
+          continue;
+        }
+        let value = 0;
+        let repeat: number;
+        if (sym === 16) {
+          if (i === 0) throw new InflateError('invalid bit length repeat (nothing to repeat)');
+          value = lens[i - 1]!;
+          if (bits < 2) throw truncated();
+          repeat = 3 + (hold & 3);
+          hold >>>= 2;
+          bits -= 2;
+        } else if (sym === 17) {
+          if (bits < 3) throw truncated();
+          repeat = 3 + (hold & 7);
+          hold >>>= 3;
+          bits -= 3;
+        } else {
+          if (bits < 7) throw truncated();
+          repeat = 11 + (hold & 127);
+          hold >>>= 7;
+          bits -= 7;
+        }
+        if (i + repeat > total) throw new InflateError('invalid bit length repeat (too long)');
+        while (repeat-- > 0) lens[i++] = value;
+      }
+      if (lens[256] === 0) throw new InflateError('invalid code -- missing end-of-block');
+      buildHuffman(lens, 0, nlen, litDyn, KIND_LENS);
+      buildHuffman(lens, nlen, ndist, distDyn, KIND_DISTS);
+      lit = litDyn;
+      dist = distDyn;
+    } else {
+      throw new InflateError('invalid block type');
+    }
+
+    // Decode literals and matches until END_BLOCK.
+    const lTable = lit.table;
+    const dTable = dist.table;
+    const lMask = (1 << LIT_ROOT) - 1;
+    const dMask = (1 << DIST_ROOT) - 1;
+    for (;;) {
+      // Refill to ≥ 25 bits while input remains: enough for any code plus
+      // length extra bits (15 + 5).
+      while (bits <= 24 && pos < inLen) {
+        hold |= input[pos++]! << bits;
+        bits += 8;
+      }
+      let e = lTable[hold & lMask]!;
+      if ((e & 15) === 0) {
+        if (e === 0) throw new InflateError('invalid literal/length code');
+        e = decodeLong(lit, hold, bits);
+        if (e <= 0) {
+          if (e < 0) throw truncated();
+          throw new InflateError('invalid literal/length code');
+        }
+      }
+      let n = e & 15;
+      // Near the end the table was indexed with zero padding: the code is
+      // only real if all of its bits were present.
+      if (n > bits) throw truncated();
+      hold >>>= n;
+      bits -= n;
+      const sym = e >>> 4;
+      if (sym < 256) {
+        if (outPos === out.length) out = grow(out, outPos, 1, maxOutput);
+        out[outPos++] = sym;
+        continue;
+      }
+      if (sym === 256) break;
+      const li = sym - 257;
+      if (li >= 29) throw new InflateError('invalid literal/length code');
+      let length = LBASE[li]!;
+      n = LEXT[li]!;
+      if (n !== 0) {
+        if (bits < n) throw truncated();
+        length += hold & ((1 << n) - 1);
+        hold >>>= n;
+        bits -= n;
+      }
+
+      while (bits <= 24 && pos < inLen) {
+        hold |= input[pos++]! << bits;
+        bits += 8;
+      }
+      e = dTable[hold & dMask]!;
+      if ((e & 15) === 0) {
+        if (e === 0) throw new InflateError('invalid distance code');
+        e = decodeLong(dist, hold, bits);
+        if (e <= 0) {
+          if (e < 0) throw truncated();
+          throw new InflateError('invalid distance code');
+        }
+      }
+      n = e & 15;
+      if (n > bits) throw truncated();
+      hold >>>= n;
+      bits -= n;
+      const dsym = e >>> 4;
+      if (dsym >= 30) throw new InflateError('invalid distance code');
+      let distance = DBASE[dsym]!;
+      n = DEXT[dsym]!;
+      if (n !== 0) {
+        // A distance code (≤ 15 bits) plus 13 extra bits may exceed what one
+        // refill guarantees, so top up again.
+        if (bits < n) {
+          while (bits <= 24 && pos < inLen) {
+            hold |= input[pos++]! << bits;
+            bits += 8;
+          }
+          if (bits < n) throw truncated();
+        }
+        distance += hold & ((1 << n) - 1);
+        hold >>>= n;
+        bits -= n;
+      }
+      if (distance > outPos) throw new InflateError('invalid distance too far back');
+      if (outPos + length > out.length) out = grow(out, outPos, length, maxOutput);
+      let from = outPos - distance;
+      const end = outPos + length;
+      while (outPos < end) out[outPos++] = out[from++]!;
+    }
+  } while (last === 0);
+
+  // Trailer: skip to a byte boundary (padding bits are ignored, as in zlib),
+  // return any whole buffered bytes, then the big-endian Adler-32.
+  bits -= bits & 7;
+  pos -= bits >>> 3;
+  if (pos + 4 > inLen) throw truncated();
+  if (pos + 4 < inLen) throw new InflateError('unexpected data after the end of the zlib stream');
+  const expected =
+    ((input[pos]! << 24) | (input[pos + 1]! << 16) | (input[pos + 2]! << 8) | input[pos + 3]!) >>> 0;
+  const result = outPos === out.length ? out : out.slice(0, outPos);
+  if (adler32(result) !== expected) throw new InflateError('incorrect data check (Adler-32 mismatch)');
+  return result;
+}
