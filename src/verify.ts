@@ -1,11 +1,12 @@
 import { TokenFormatError, TokenVerificationError, invalidArgument } from './errors.js';
 import { utf8 } from './lib/bytes.js';
+import { certificateKey, signingKey007 } from './lib/hmac-keys.js';
+import { hmac } from './lib/sha256.js';
 import { crc32 } from './lib/crc32.js';
-import { constantTimeEqual, hmacSha256 } from './lib/crypto.js';
+import { constantTimeEqual } from './lib/crypto.js';
 import { checkAppCertificate, uidString } from './lib/validate.js';
 import { type DecodedToken, checkTokenArgument } from './decode.js';
 import { parse006 } from './v006/decode.js';
-import { signingKey007 } from './v007/access-token2.js';
 import { type DecodeOptions007, parse007 } from './v007/decode.js';
 
 /** Options of {@link verifyToken}. */
@@ -85,7 +86,7 @@ function verify006(token: string, appCertificate: string, options: VerifyOptions
     }
   }
   const toSign = concat(utf8(decoded.appId), channelBytes, utf8(signedUid), message);
-  if (!constantTimeEqual(hmacSha256(appCertificate, toSign), decoded.signature)) {
+  if (!constantTimeEqual(hmac(certificateKey(appCertificate), toSign), decoded.signature)) {
     throw new TokenVerificationError('ERR_SIGNATURE_MISMATCH', SIGNATURE_MISMATCH);
   }
   return decoded;
@@ -94,7 +95,7 @@ function verify006(token: string, appCertificate: string, options: VerifyOptions
 function verify007(token: string, appCertificate: string, options: VerifyOptions): DecodedToken {
   const { token: decoded, signingInfo } = parse007(token, options);
   checkAppId(decoded.appId, options.appId);
-  const expected = hmacSha256(signingKey007(appCertificate, decoded.issueTs, decoded.salt), signingInfo);
+  const expected = hmac(signingKey007(appCertificate, decoded.issueTs, decoded.salt), signingInfo);
   if (!constantTimeEqual(expected, decoded.signature)) {
     throw new TokenVerificationError('ERR_SIGNATURE_MISMATCH', SIGNATURE_MISMATCH);
   }

@@ -14,39 +14,70 @@ export function utf8(value: string): Uint8Array {
   return encoder.encode(value);
 }
 
-/** Decodes UTF-8; malformed sequences become U+FFFD (display only, never used for signing). */
-export function fromUtf8(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+/** Length in UTF-8 bytes of a string (lone surrogates count as U+FFFD, as TextEncoder writes them). */
+export function utf8Length(value: string): number {
+  let length = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      length += 1;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else {
+      length += 2;
+    }
+  }
+  return length;
+}
+
+/** Decodes UTF-8 `bytes[start, end)`; malformed sequences become U+FFFD (display only, never signed). */
+export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  if (end - start <= 64) {
+    // Short ASCII strings (channel names, uids) are by far the most common: skip TextDecoder.
+    let ascii = '';
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80) return decoder.decode(bytes.subarray(start, end));
+      ascii += String.fromCharCode(b);
+    }
+    return ascii;
+  }
+  return decoder.decode(bytes.subarray(start, end));
+}
+
+/** Throws unless `value` packs into a `bytes(x)` field (at most 65535 UTF-8 bytes). */
+export function checkPackable(field: string, value: string): string {
+  if (value.length > U16_MAX / 3) {
+    const length = utf8Length(value);
+    if (length > U16_MAX) throw invalidArgumentDescribed('ERR_STRING_TOO_LONG', field, 'at most 65535 UTF-8 bytes', `${length} bytes`);
+  }
+  return value;
 }
 
 /**
- * Converts a string field to its packed bytes and checks it fits a u16 length.
- * `field` names the argument in the error.
+ * A growable little-endian writer: one buffer and one position. Token builders reuse one
+ * instance ({@link scratchWriter}) so that building a token allocates only its result.
  */
-export function packedString(field: string, value: string): Uint8Array {
-  const bytes = encoder.encode(value);
-  if (bytes.length > U16_MAX) {
-    throw invalidArgumentDescribed('ERR_STRING_TOO_LONG', field, 'at most 65535 UTF-8 bytes', `${bytes.length} bytes`);
-  }
-  return bytes;
-}
-
-/** A growable little-endian writer: one buffer, one DataView, one position. */
 export class ByteWriter {
-  private buf: Uint8Array;
-  private view: DataView;
-  private pos = 0;
+  buf: Uint8Array;
+  pos = 0;
 
   constructor(capacity = 256) {
     this.buf = new Uint8Array(capacity);
-    this.view = new DataView(this.buf.buffer);
   }
 
   get length(): number {
     return this.pos;
   }
 
-  private ensure(extra: number): void {
+  reset(): this {
+    this.pos = 0;
+    return this;
+  }
+
+  ensure(extra: number): void {
     const need = this.pos + extra;
     if (need <= this.buf.length) return;
     let size = this.buf.length * 2;
@@ -54,27 +85,27 @@ export class ByteWriter {
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
-    this.view = new DataView(next.buffer);
   }
 
   u16(value: number): this {
     this.ensure(2);
-    this.view.setUint16(this.pos, value, true);
-    this.pos += 2;
+    const b = this.buf;
+    b[this.pos++] = value;
+    b[this.pos++] = value >>> 8;
     return this;
   }
 
   i16(value: number): this {
-    this.ensure(2);
-    this.view.setInt16(this.pos, value, true);
-    this.pos += 2;
-    return this;
+    return this.u16(value & 0xffff);
   }
 
   u32(value: number): this {
     this.ensure(4);
-    this.view.setUint32(this.pos, value, true);
-    this.pos += 4;
+    const b = this.buf;
+    b[this.pos++] = value;
+    b[this.pos++] = value >>> 8;
+    b[this.pos++] = value >>> 16;
+    b[this.pos++] = value >>> 24;
     return this;
   }
 
@@ -86,6 +117,49 @@ export class ByteWriter {
     return this;
   }
 
+  /** Leaves `n` zero-filled bytes to be written later; returns their offset. */
+  skip(n: number): number {
+    this.ensure(n);
+    const at = this.pos;
+    this.buf.fill(0, at, at + n);
+    this.pos += n;
+    return at;
+  }
+
+  /** UTF-8 of `value`, no length prefix. */
+  utf8(value: string): this {
+    this.ensure(value.length);
+    const b = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) {
+        // Non-ASCII: let TextEncoder write the rest (at most 3 bytes per UTF-16 unit).
+        this.pos = pos;
+        const rest = value.slice(i);
+        this.ensure(rest.length * 3);
+        this.pos += encoder.encodeInto(rest, this.buf.subarray(this.pos)).written;
+        return this;
+      }
+      b[pos++] = c;
+    }
+    this.pos = pos;
+    return this;
+  }
+
+  /** `bytes(x)` of a string: u16 UTF-8 length, then the UTF-8. Throws when over 65535 bytes. */
+  string(field: string, value: string): this {
+    const at = this.skip(2);
+    this.utf8(value);
+    const length = this.pos - at - 2;
+    if (length > U16_MAX) {
+      throw invalidArgumentDescribed('ERR_STRING_TOO_LONG', field, 'at most 65535 UTF-8 bytes', `${length} bytes`);
+    }
+    this.buf[at] = length;
+    this.buf[at + 1] = length >>> 8;
+    return this;
+  }
+
   /** `bytes(x)`: u16 length, then the bytes. The caller guarantees length <= 65535. */
   bytes(bytes: Uint8Array): this {
     this.u16(bytes.length);
@@ -94,8 +168,14 @@ export class ByteWriter {
 
   /** `map16to32`: u16 count, then (u16 key, u32 value) pairs in ascending key order. */
   map16to32(map: ReadonlyMap<number, number>): this {
-    const keys = [...map.keys()].sort((a, b) => a - b);
-    this.u16(keys.length);
+    this.u16(map.size);
+    let last = -1;
+    let sorted = true;
+    for (const key of map.keys()) {
+      if (key < last) sorted = false;
+      last = key;
+    }
+    const keys = sorted ? map.keys() : [...map.keys()].sort((a, b) => a - b);
     for (const key of keys) this.u16(key).u32(map.get(key)!);
     return this;
   }
@@ -112,19 +192,22 @@ export class ByteWriter {
 }
 
 /**
+ * The writer every token build packs into. Builds are synchronous and never nested, so one
+ * instance serves them all; the token string is the only allocation that outlives a build.
+ */
+export const scratchWriter = new ByteWriter(4096);
+
+/**
  * A bounds-checked little-endian reader over untrusted bytes. Every read that would run
  * past the end throws a {@link TokenFormatError} naming what was being read.
  */
 export class ByteReader {
-  private readonly view: DataView;
   pos = 0;
 
   constructor(
     readonly bytes: Uint8Array,
     private readonly what = 'token',
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  ) {}
 
   get remaining(): number {
     return this.bytes.length - this.pos;
@@ -141,23 +224,22 @@ export class ByteReader {
 
   u16(field: string): number {
     this.need(2, field);
-    const v = this.view.getUint16(this.pos, true);
+    const b = this.bytes;
+    const v = b[this.pos]! | (b[this.pos + 1]! << 8);
     this.pos += 2;
     return v;
   }
 
   i16(field: string): number {
-    this.need(2, field);
-    const v = this.view.getInt16(this.pos, true);
-    this.pos += 2;
-    return v;
+    return (this.u16(field) << 16) >> 16;
   }
 
   u32(field: string): number {
     this.need(4, field);
-    const v = this.view.getUint32(this.pos, true);
+    const b = this.bytes;
+    const p = this.pos;
     this.pos += 4;
-    return v;
+    return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
   }
 
   /** `bytes(x)`: a u16 length, then that many bytes (a view, not a copy). */
@@ -170,7 +252,11 @@ export class ByteReader {
   }
 
   string(field: string): string {
-    return fromUtf8(this.bytesField(field));
+    const length = this.u16(`${field} length`);
+    this.need(length, field);
+    const start = this.pos;
+    this.pos += length;
+    return fromUtf8(this.bytes, start, this.pos);
   }
 
   /**
@@ -181,12 +267,12 @@ export class ByteReader {
     const count = this.u16(`${field} count`);
     this.need(count * 6, field);
     const out: Array<[number, number]> = [];
-    for (let i = 0; i < count; i++) {
-      const key = this.view.getUint16(this.pos, true);
-      const value = this.view.getUint32(this.pos + 2, true);
-      this.pos += 6;
-      out.push([key, value]);
+    const b = this.bytes;
+    let p = this.pos;
+    for (let i = 0; i < count; i++, p += 6) {
+      out.push([b[p]! | (b[p + 1]! << 8), (b[p + 2]! | (b[p + 3]! << 8) | (b[p + 4]! << 16) | (b[p + 5]! << 24)) >>> 0]);
     }
+    this.pos = p;
     return out;
   }
 

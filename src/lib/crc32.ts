@@ -10,10 +10,10 @@ const TABLE = /* @__PURE__ */ (() => {
   return table;
 })();
 
-/** CRC-32 of `data`, as an unsigned 32-bit integer. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 of `data[start, end)`, as an unsigned 32-bit integer. */
+export function crc32(data: Uint8Array, start = 0, end = data.length): number {
   let crc = -1;
-  for (let i = 0; i < data.length; i++) {
+  for (let i = start; i < end; i++) {
     crc = TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   }
   return (crc ^ -1) >>> 0;

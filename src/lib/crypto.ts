@@ -1,25 +1,42 @@
-// The only module that touches node:crypto. HMAC-SHA256, constant-time comparison and
-// salts from the operating system's CSPRNG.
+// The only module that touches node:crypto: salts from the operating system's CSPRNG and
+// MD5; plus the constant-time comparison. (HMAC-SHA256 is in sha256.ts, for speed.)
 
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 
-/** HMAC-SHA256(key, data). */
-export function hmacSha256(key: Uint8Array | string, data: Uint8Array | string): Uint8Array {
-  return createHmac('sha256', key).update(data).digest();
-}
-
-/** Constant-time equality; unequal lengths are simply unequal. */
+/**
+ * Constant-time equality of two byte arrays (unequal lengths are simply unequal). The
+ * loop always visits every byte and branches only on the length; node's timingSafeEqual
+ * gives the same guarantee but costs more than the whole comparison for 32 bytes.
+ */
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
 }
 
 /** Smallest and largest salt the official builders draw (1..99999999). */
 export const SALT_MIN = 1;
 export const SALT_MAX = 99_999_999;
 
-/** A fresh salt per call, from the CSPRNG, in the official range 1..99999999. */
+// CSPRNG output is drawn in batches (one system call per 256 salts, not one per token) and
+// every value is used once. Values at or above LIMIT are rejected so the result is uniform.
+const POOL = new Uint32Array(256);
+let poolIndex = POOL.length;
+const RANGE = SALT_MAX - SALT_MIN + 1;
+const LIMIT = Math.floor(0x100000000 / RANGE) * RANGE;
+
+/** A fresh salt per call, from the CSPRNG, uniform in the official range 1..99999999. */
 export function randomSalt(): number {
-  return randomInt(SALT_MIN, SALT_MAX + 1);
+  for (;;) {
+    if (poolIndex === POOL.length) {
+      randomFillSync(POOL);
+      poolIndex = 0;
+    }
+    const value = POOL[poolIndex]!;
+    POOL[poolIndex++] = 0;
+    if (value < LIMIT) return SALT_MIN + (value % RANGE);
+  }
 }
 
 /** Lower-case hex MD5, as the Education/APaaS builders derive the chat user id. */

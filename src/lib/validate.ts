@@ -6,14 +6,23 @@ import { U16_MAX, U32_MAX } from './bytes.js';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
+// Services build many tokens with the same credentials: remember the last values that passed.
+// (Initialised to a private object, which no caller can pass.)
+const NONE: unknown = Object.freeze({});
+let lastAppId: unknown = NONE;
+let lastCertificate: unknown = NONE;
+
 export function checkAppId(value: unknown, field = 'appId'): string {
+  if (value === lastAppId) return value as string;
   if (typeof value !== 'string' || !HEX32.test(value)) {
     throw invalidArgument('ERR_INVALID_APP_ID', field, 'a 32-character hex string', value);
   }
+  lastAppId = value;
   return value;
 }
 
 export function checkAppCertificate(value: unknown, field = 'appCertificate'): string {
+  if (value === lastCertificate) return value as string;
   if (typeof value !== 'string' || !HEX32.test(value)) {
     // Never echo a certificate-like value back into logs.
     throw invalidArgumentDescribed(
@@ -23,6 +32,7 @@ export function checkAppCertificate(value: unknown, field = 'appCertificate'): s
       typeof value === 'string' ? `a string of length ${value.length}` : describeValue(value),
     );
   }
+  lastCertificate = value;
   return value;
 }
 

@@ -1,9 +1,11 @@
-import { ByteWriter, packedString, utf8 } from '../lib/bytes.js';
+import { U16_MAX, scratchWriter } from '../lib/bytes.js';
 import { crc32 } from '../lib/crc32.js';
 import { encodeBase64 } from '../lib/base64.js';
-import { hmacSha256, randomSalt } from '../lib/crypto.js';
+import { randomSalt } from '../lib/crypto.js';
+import { certificateKey } from '../lib/hmac-keys.js';
+import { hmacInto } from '../lib/sha256.js';
 import { checkAppCertificate, checkAppId, checkSalt, checkString, checkU16, checkU32, uidString } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
 
 /** Version prefix of AccessToken tokens. */
 export const VERSION_006 = '006';
@@ -39,9 +41,7 @@ export class AccessToken {
     this.appID = checkAppId(appId);
     this.appCertificate = checkAppCertificate(appCertificate);
     this.channelName = checkString(channelName, 'channelName', 'ERR_INVALID_CHANNEL_NAME');
-    packedString('channelName', channelName);
     this.uid = uidString(uid);
-    packedString('uid', this.uid);
     this.salt = randomSalt();
     this.ts = Math.floor(Date.now() / 1000) + MESSAGE_TS_OFFSET;
   }
@@ -68,7 +68,11 @@ export class AccessToken {
   }
 }
 
-/** Low-level 006 encoder; `uid` is the uid string exactly as signed. */
+/**
+ * Low-level 006 encoder; `uid` is the uid string exactly as signed. Packs everything into
+ * the shared scratch writer: first the signed bytes (appId, channel, uid, message), then the
+ * content (signature, CRCs, message), so the token string is the only allocation.
+ */
 export function buildToken006(
   appId: string,
   appCertificate: string,
@@ -80,25 +84,33 @@ export function buildToken006(
 ): string {
   checkSalt(salt);
   checkU32(ts, 'ts');
-  const message = new ByteWriter(8 + 2 + privileges.size * 6).u32(salt).u32(ts).map16to32(privileges).view_();
-  if (message.length > 0xffff) {
-    throw invalidArgument('ERR_INVALID_PRIVILEGE', 'privileges', 'at most 10921 entries', privileges.size);
+  if (privileges.size > 10921) {
+    throw invalidArgument('ERR_INVALID_PRIVILEGE', 'privileges', 'at most 10921 entries (a 65535-byte message)', privileges.size);
   }
-  const appIdBytes = utf8(appId);
-  const channelBytes = utf8(channelName);
-  const uidBytes = utf8(uid);
-  const toSign = new ByteWriter(appIdBytes.length + channelBytes.length + uidBytes.length + message.length)
-    .raw(appIdBytes)
-    .raw(channelBytes)
-    .raw(uidBytes)
-    .raw(message)
-    .view_();
-  const signature = hmacSha256(appCertificate, toSign);
-  const content = new ByteWriter(2 + signature.length + 8 + 2 + message.length)
-    .bytes(signature)
-    .u32(crc32(channelBytes))
-    .u32(crc32(uidBytes))
-    .bytes(message)
-    .view_();
-  return VERSION_006 + appId + encodeBase64(content);
+  const w = scratchWriter.reset();
+  w.utf8(appId);
+  const channelStart = w.pos;
+  w.utf8(channelName);
+  const uidStart = w.pos;
+  w.utf8(uid);
+  const messageStart = w.pos;
+  if (uidStart - channelStart > U16_MAX) tooLong('channelName', uidStart - channelStart);
+  if (messageStart - uidStart > U16_MAX) tooLong('uid', messageStart - uidStart);
+  w.u32(salt).u32(ts).map16to32(privileges);
+  const messageEnd = w.pos;
+  const messageLength = messageEnd - messageStart;
+
+  const contentStart = w.pos;
+  w.u16(32);
+  const signatureAt = w.skip(32);
+  w.u32(crc32(w.buf, channelStart, uidStart)).u32(crc32(w.buf, uidStart, messageStart)).u16(messageLength);
+  w.ensure(messageLength);
+  w.buf.copyWithin(w.pos, messageStart, messageEnd);
+  w.pos += messageLength;
+  hmacInto(certificateKey(appCertificate), w.buf, 0, messageEnd, w.buf, signatureAt);
+  return VERSION_006 + appId + encodeBase64(w.buf.subarray(contentStart, w.pos));
+}
+
+function tooLong(field: string, bytes: number): never {
+  throw invalidArgumentDescribed('ERR_STRING_TOO_LONG', field, 'at most 65535 UTF-8 bytes', `${bytes} bytes`);
 }

@@ -35,7 +35,7 @@ export function parse006(token: string): Parsed006 {
   }
   const appId = token.slice(3, 35);
   if (!HEX32.test(appId)) throw new TokenFormatError('ERR_TOKEN_MALFORMED', '006 token app ID is not 32 hex characters');
-  const content = new ByteReader(decodeBase64(token.slice(35), '006 token body'), '006 token');
+  const content = new ByteReader(decodeBase64(token, '006 token body', 35), '006 token');
   const signature = content.bytesField('signature');
   if (signature.length !== 32) {
     throw new TokenFormatError('ERR_TOKEN_MALFORMED', `006 token signature is ${signature.length} bytes, expected 32`);

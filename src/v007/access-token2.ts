@@ -1,7 +1,9 @@
-import { ByteWriter, packedString } from '../lib/bytes.js';
+import { scratchWriter } from '../lib/bytes.js';
 import { encodeBase64 } from '../lib/base64.js';
 import { type Compression, DEFAULT_COMPRESSION, compress } from '../lib/compression.js';
-import { hmacSha256, randomSalt } from '../lib/crypto.js';
+import { randomSalt } from '../lib/crypto.js';
+import { signingKey007 } from '../lib/hmac-keys.js';
+import { hmacInto } from '../lib/sha256.js';
 import { checkAppCertificate, checkAppId, checkSalt, checkU32 } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 import { Service } from './service.js';
@@ -16,18 +18,6 @@ export const DEFAULT_EXPIRE = 3600;
 export interface BuildOptions007 {
   /** Deflate flavour; default {@link DEFAULT_COMPRESSION} (`'reference'`). */
   readonly compression?: Compression | undefined;
-}
-
-/** 007 signing key: HMAC(u32(salt), HMAC(u32(issueTs), appCertificate)). */
-export function signingKey007(appCertificate: string, issueTs: number, salt: number): Uint8Array {
-  const k1 = hmacSha256(u32le(issueTs), appCertificate);
-  return hmacSha256(u32le(salt), k1);
-}
-
-function u32le(value: number): Uint8Array {
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, value, true);
-  return out;
 }
 
 /**
@@ -79,18 +69,15 @@ export class AccessToken2 {
       throw invalidArgument('ERR_INVALID_SERVICE', 'services', 'at most 65535 services', this.services.length);
     }
     // Array.prototype.sort is stable: equal types keep insertion order, as the reference does.
-    const ordered = [...this.services].sort((a, b) => a.type - b.type);
-    let hint = 2 + 32 + 2 + 32 + 14;
-    for (const service of ordered) hint += service.packedSizeHint();
-
-    const body = new ByteWriter(hint);
-    body.u16(32).raw(new Uint8Array(32)); // signature placeholder, filled below
-    const infoStart = body.length;
-    body.bytes(packedString('appId', this.appId)).u32(this.issueTs).u32(this.expire).u32(this.salt).u16(ordered.length);
-    for (const service of ordered) service.packInto(body);
-    const payload = body.view_();
-    const signature = hmacSha256(signingKey007(this.appCertificate, this.issueTs, this.salt), payload.subarray(infoStart));
-    payload.set(signature, 2);
+    const ordered = this.services.length === 1 ? this.services : [...this.services].sort((a, b) => a.type - b.type);
+    const w = scratchWriter.reset();
+    w.u16(32);
+    const signatureAt = w.skip(32);
+    const infoStart = w.pos;
+    w.string('appId', this.appId).u32(this.issueTs).u32(this.expire).u32(this.salt).u16(ordered.length);
+    for (const service of ordered) service.packInto(w);
+    hmacInto(signingKey007(this.appCertificate, this.issueTs, this.salt), w.buf, infoStart, w.pos, w.buf, signatureAt);
+    const payload = w.buf.subarray(0, w.pos);
     return VERSION_007 + encodeBase64(compress(payload, options?.compression ?? DEFAULT_COMPRESSION));
   }
 }

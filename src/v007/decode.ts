@@ -51,7 +51,7 @@ export function parse007(token: string, options?: DecodeOptions007): Parsed007 {
   if (!token.startsWith(VERSION_007)) {
     throw new TokenFormatError('ERR_TOKEN_VERSION', `not a 007 token (starts with ${JSON.stringify(token.slice(0, 3))})`);
   }
-  const compressed = decodeBase64(token.slice(3), '007 token body');
+  const compressed = decodeBase64(token, '007 token body', 3);
   const payload = decompress(compressed, options?.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
   const reader = new ByteReader(payload, '007 token');
   const signature = reader.bytesField('signature');

@@ -1,4 +1,4 @@
-import { packedString } from '../lib/bytes.js';
+import { checkPackable } from '../lib/bytes.js';
 import { checkU16 } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 
@@ -35,7 +35,7 @@ export class Rtm2Permissions {
     if (resources.length > 0xffff) throw invalidArgument('ERR_INVALID_ARGUMENT', 'resources', 'at most 65535 entries', resources.length);
     for (const resource of resources) {
       if (typeof resource !== 'string') throw invalidArgument('ERR_INVALID_ARGUMENT', 'resources', 'an array of strings', resource);
-      packedString('resource', resource);
+      checkPackable('resource', resource);
     }
     let byPermission = this.details.get(resourceType);
     if (!byPermission) {

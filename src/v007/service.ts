@@ -1,4 +1,4 @@
-import { type ByteReader, ByteWriter, packedString } from '../lib/bytes.js';
+import { type ByteReader, ByteWriter, checkPackable } from '../lib/bytes.js';
 import { checkU16, checkU32, uidString } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 
@@ -39,14 +39,6 @@ export abstract class Service {
   /** Writes the type-specific fields that follow the privilege map. */
   protected abstract packFields(writer: ByteWriter): void;
 
-  /** Upper bound of the packed size, used to size the token buffer once. */
-  protected abstract fieldsSize(): number;
-
-  /** @internal */
-  packedSizeHint(): number {
-    return 4 + this.privileges.size * 6 + this.fieldsSize();
-  }
-
   /** @internal Writes type, privileges and fields. */
   packInto(writer: ByteWriter): void {
     writer.u16(this.type).map16to32(this.privileges);
@@ -54,16 +46,16 @@ export abstract class Service {
   }
 }
 
-/** Packed bytes of a user id that may be given as a number (0 → "" as for uids). */
-export function userIdBytes(field: string, value: unknown): Uint8Array {
-  if (typeof value === 'number' || typeof value === 'string') return packedString(field, uidString(value, field));
+/** A user id as packed; a number becomes its decimal string (0 → "", as for uids). */
+export function userIdString(field: string, value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'string') return checkPackable(field, uidString(value, field));
   throw invalidArgument('ERR_INVALID_ACCOUNT', field, 'a string or an integer 0..4294967295', value);
 }
 
-/** Packed bytes of a plain string field. */
-export function stringBytes(field: string, value: unknown): Uint8Array {
+/** A plain string field, checked to fit a `bytes(x)` field. */
+export function packableString(field: string, value: unknown): string {
   if (typeof value !== 'string') throw invalidArgument('ERR_INVALID_ARGUMENT', field, 'a string', value);
-  return packedString(field, value);
+  return checkPackable(field, value);
 }
 
 /** Reads the privilege map that follows the service type. */

@@ -23,7 +23,7 @@ describe('006 invalid input throws a typed error naming field, expectation and v
     ['ts', () => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'c', 1, 1, 0, { now: 0xffffffff }), 'ERR_INVALID_TIMESTAMP', '"ts" expected an integer 0..4294967295, got 4295053695'],
     ['salt', () => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'c', 1, 1, 0, { salt: -5 }), 'ERR_INVALID_SALT', '"salt" expected an integer 0..4294967295, got -5'],
     ['role', () => RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'c', 1, 'publisher' as unknown as number, 0), 'ERR_INVALID_ROLE', '"role" expected an integer role (1 publisher, 2 subscriber), got "publisher"'],
-    ['channelName', () => new AccessToken(APP_ID, APP_CERTIFICATE, 'x'.repeat(65536), 1), 'ERR_STRING_TOO_LONG', '"channelName" expected at most 65535 UTF-8 bytes, got 65536 bytes'],
+    ['channelName', () => new AccessToken(APP_ID, APP_CERTIFICATE, 'x'.repeat(65536), 1).build(), 'ERR_STRING_TOO_LONG', '"channelName" expected at most 65535 UTF-8 bytes, got 65536 bytes'],
     ['privilege', () => new AccessToken(APP_ID, APP_CERTIFICATE, 'c', 1).addPrivilege(70000, 0), 'ERR_INVALID_PRIVILEGE', '"privilege" expected an integer 0..65535, got 70000'],
     ['account', () => RtmTokenBuilder.buildToken(APP_ID, APP_CERTIFICATE, null as unknown as string, 1, 0), 'ERR_INVALID_ACCOUNT', '"account" expected a string or a non-negative integer, got null'],
   ])('%s', (field, fn, code, message) => {

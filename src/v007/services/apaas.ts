@@ -1,6 +1,6 @@
-import { type ByteReader, type ByteWriter, fromUtf8 } from '../../lib/bytes.js';
+import type { ByteReader, ByteWriter } from '../../lib/bytes.js';
 import { checkI16 } from '../../lib/validate.js';
-import { type DecodedServiceBase, Service, readPrivileges, stringBytes, userIdBytes } from '../service.js';
+import { type DecodedServiceBase, Service, packableString, readPrivileges, userIdString } from '../service.js';
 
 /**
  * APaaS service (type 7), also used by the Education (Flexible Classroom) builders:
@@ -20,25 +20,17 @@ export class ServiceApaas extends Service {
   readonly userUuid: string;
   /** Signed 16-bit role; -1 when the token is not for a room member. */
   readonly role: number;
-  private readonly roomBytes: Uint8Array;
-  private readonly userBytes: Uint8Array;
 
   /** @example `new ServiceApaas('room', 'user', 1).addPrivilege(ServiceApaas.PRIVILEGE_ROOM_USER, 3600)` */
   constructor(roomUuid = '', userUuid: string | number = '', role = -1) {
     super();
-    this.roomBytes = stringBytes('roomUuid', roomUuid);
-    this.userBytes = userIdBytes('userUuid', userUuid);
+    this.roomUuid = packableString('roomUuid', roomUuid);
+    this.userUuid = userIdString('userUuid', userUuid);
     this.role = checkI16(role, 'role', 'ERR_INVALID_ROLE');
-    this.roomUuid = roomUuid;
-    this.userUuid = fromUtf8(this.userBytes);
-  }
-
-  protected fieldsSize(): number {
-    return 6 + this.roomBytes.length + this.userBytes.length;
   }
 
   protected packFields(writer: ByteWriter): void {
-    writer.bytes(this.roomBytes).bytes(this.userBytes).i16(this.role);
+    writer.string('roomUuid', this.roomUuid).string('userUuid', this.userUuid).i16(this.role);
   }
 }
 

@@ -16,10 +16,6 @@ export class BareService extends Service {
     this.type = checkU16(type, 'type', 'ERR_INVALID_SERVICE');
   }
 
-  protected fieldsSize(): number {
-    return 0;
-  }
-
   protected packFields(_writer: ByteWriter): void {}
 }
 

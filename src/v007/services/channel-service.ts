@@ -1,28 +1,20 @@
-import { type ByteReader, type ByteWriter, fromUtf8 } from '../../lib/bytes.js';
-import { type DecodedServiceBase, Service, readPrivileges, stringBytes, userIdBytes } from '../service.js';
+import type { ByteReader, ByteWriter } from '../../lib/bytes.js';
+import { type DecodedServiceBase, Service, packableString, readPrivileges, userIdString } from '../service.js';
 
 /** Shared layout of the RTC, Streaming and FCDN services: bytes(channelName), bytes(uid). */
 export abstract class ChannelService extends Service {
   readonly channelName: string;
   /** The uid as packed: decimal string, "" for uid 0, or the account. */
   readonly uid: string;
-  private readonly channelBytes: Uint8Array;
-  private readonly uidBytes: Uint8Array;
 
   constructor(channelName: string, uid: number | string) {
     super();
-    this.channelBytes = stringBytes('channelName', channelName);
-    this.uidBytes = userIdBytes('uid', uid);
-    this.channelName = channelName;
-    this.uid = fromUtf8(this.uidBytes);
-  }
-
-  protected fieldsSize(): number {
-    return 4 + this.channelBytes.length + this.uidBytes.length;
+    this.channelName = packableString('channelName', channelName);
+    this.uid = userIdString('uid', uid);
   }
 
   protected packFields(writer: ByteWriter): void {
-    writer.bytes(this.channelBytes).bytes(this.uidBytes);
+    writer.string('channelName', this.channelName).string('uid', this.uid);
   }
 }
 

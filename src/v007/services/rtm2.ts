@@ -1,6 +1,6 @@
-import { type ByteReader, type ByteWriter, fromUtf8, utf8 } from '../../lib/bytes.js';
+import type { ByteReader, ByteWriter } from '../../lib/bytes.js';
 import { Rtm2Permissions } from '../rtm2-permissions.js';
-import { type DecodedServiceBase, Service, readPrivileges, userIdBytes } from '../service.js';
+import { type DecodedServiceBase, Service, readPrivileges, userIdString } from '../service.js';
 
 /**
  * RTM2 service (type 8): RTM login with resource-level permissions.
@@ -14,13 +14,11 @@ export class ServiceRtm2 extends Service {
   readonly type = ServiceRtm2.kServiceType;
   readonly userId: string;
   readonly permissions: Rtm2Permissions;
-  private readonly userBytes: Uint8Array;
 
   /** @example `new ServiceRtm2('alice', permissions).addPrivilege(ServiceRtm2.kPrivilegeLogin, 3600)` */
   constructor(userId: string | number = '', permissions: Rtm2Permissions = new Rtm2Permissions()) {
     super();
-    this.userBytes = userIdBytes('userId', userId);
-    this.userId = fromUtf8(this.userBytes);
+    this.userId = userIdString('userId', userId);
     this.permissions = permissions;
   }
 
@@ -30,28 +28,15 @@ export class ServiceRtm2 extends Service {
       .map(([resourceType, byPermission]) => [resourceType, [...byPermission.entries()].sort((a, b) => a[0] - b[0])]);
   }
 
-  protected fieldsSize(): number {
-    let size = 2 + this.userBytes.length + 2;
-    for (const byPermission of this.permissions.details.values()) {
-      size += 4;
-      for (const resources of byPermission.values()) {
-        size += 4;
-        // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-        for (const resource of resources) size += 2 + resource.length * 3;
-      }
-    }
-    return size;
-  }
-
   protected packFields(writer: ByteWriter): void {
-    writer.bytes(this.userBytes);
+    writer.string('userId', this.userId);
     const tree = this.sortedTree();
     writer.u16(tree.length);
     for (const [resourceType, byPermission] of tree) {
       writer.u16(resourceType).u16(byPermission.length);
       for (const [permissionType, resources] of byPermission) {
         writer.u16(permissionType).u16(resources.length);
-        for (const resource of resources) writer.bytes(utf8(resource));
+        for (const resource of resources) writer.string('resource', resource);
       }
     }
   }

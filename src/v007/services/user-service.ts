@@ -1,24 +1,18 @@
-import { type ByteReader, type ByteWriter, fromUtf8 } from '../../lib/bytes.js';
-import { type DecodedServiceBase, Service, readPrivileges, userIdBytes } from '../service.js';
+import type { ByteReader, ByteWriter } from '../../lib/bytes.js';
+import { type DecodedServiceBase, Service, readPrivileges, userIdString } from '../service.js';
 
 /** Shared layout of the RTM and Chat services: bytes(userId). */
 export abstract class UserService extends Service {
   /** The user id as packed. */
   readonly userId: string;
-  protected readonly userIdBytes: Uint8Array;
 
   constructor(userId: string | number) {
     super();
-    this.userIdBytes = userIdBytes('userId', userId);
-    this.userId = fromUtf8(this.userIdBytes);
-  }
-
-  protected fieldsSize(): number {
-    return 2 + this.userIdBytes.length;
+    this.userId = userIdString('userId', userId);
   }
 
   protected packFields(writer: ByteWriter): void {
-    writer.bytes(this.userIdBytes);
+    writer.string('userId', this.userId);
   }
 }
 

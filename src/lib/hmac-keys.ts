@@ -1,0 +1,51 @@
+// Prepared HMAC keys for the two token formats, cached so that the key schedule work is done
+// once per App Certificate (006) and once per certificate and issue second (007's first
+// derivation), not once per token.
+
+import { type HmacKey, hmacInto, hmacKey } from './sha256.js';
+
+const MAX_CACHED = 64;
+const certificateKeys = new Map<string, HmacKey>();
+const firstDerivations = new Map<string, { issueTs: number; k1: Uint8Array }>();
+
+function asciiBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** Bounded memo: a service with many certificates simply recomputes keys beyond the first 64. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** The 006 signing key: HMAC keyed by the App Certificate's ASCII bytes (validated hex). */
+export function certificateKey(appCertificate: string): HmacKey {
+  return certificateKeys.get(appCertificate) ?? remember(certificateKeys, appCertificate, hmacKey(asciiBytes(appCertificate)));
+}
+
+const U32 = new Uint8Array(4);
+const K2 = new Uint8Array(32);
+
+function u32le(value: number): Uint8Array {
+  U32[0] = value;
+  U32[1] = value >>> 8;
+  U32[2] = value >>> 16;
+  U32[3] = value >>> 24;
+  return U32;
+}
+
+/** 007 signing key: HMAC(u32(salt), HMAC(u32(issueTs), appCertificate)), prepared for signing. */
+export function signingKey007(appCertificate: string, issueTs: number, salt: number): HmacKey {
+  let first = firstDerivations.get(appCertificate);
+  if (first === undefined || first.issueTs !== issueTs) {
+    const cert = asciiBytes(appCertificate);
+    const k1 = new Uint8Array(32);
+    hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
+    first = remember(firstDerivations, appCertificate, { issueTs, k1 });
+  }
+  hmacInto(hmacKey(u32le(salt)), first.k1, 0, 32, K2, 0);
+  return hmacKey(K2);
+}

@@ -1,0 +1,51 @@
+import { createHash, createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { certificateKey, signingKey007 } from '../../src/lib/hmac-keys.js';
+import { hmac, hmacInto, hmacKey, sha256 } from '../../src/lib/sha256.js';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+describe('sha256 / hmac (optimised path) equal node:crypto', () => {
+  it('SHA-256 of every length 0..300 and random data', () => {
+    for (let n = 0; n <= 300; n++) {
+      const data = new Uint8Array(n).map((_, i) => (i * 31 + n) & 0xff);
+      expect(hex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
+    }
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (d) => hex(sha256(d)) === createHash('sha256').update(d).digest('hex')), { numRuns: 500 });
+  });
+
+  it('HMAC with keys of every size class (short, 64, long) and any data', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 1000 }), (key, data) => {
+        expect(hex(hmac(hmacKey(key), data))).toBe(createHmac('sha256', key).update(data).digest('hex'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hmacInto signs a sub-range in place and a prepared key is reusable', () => {
+    const key = hmacKey(Buffer.from('k'));
+    const buf = new Uint8Array(100).map((_, i) => i);
+    hmacInto(key, buf, 10, 50, buf, 60);
+    expect(hex(buf.subarray(60, 92))).toBe(createHmac('sha256', 'k').update(new Uint8Array(40).map((_, i) => i + 10)).digest('hex'));
+    expect(hex(hmac(key, Buffer.from('x')))).toBe(hex(hmac(key, Buffer.from('x'))));
+  });
+
+  it('cached 006 and 007 keys equal the definitions, across certificates and issue times', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('5CFd2fd1755d40ecb72977518be15d3b', 'ffffffffffffffffffffffffffffffff'), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), fc.uint8Array({ maxLength: 300 }), (cert, issueTs, salt, data) => {
+        expect(hex(hmac(certificateKey(cert), data))).toBe(createHmac('sha256', cert).update(data).digest('hex'));
+        const u32 = (v: number) => {
+          const b = Buffer.alloc(4);
+          b.writeUInt32LE(v);
+          return b;
+        };
+        const k1 = createHmac('sha256', u32(issueTs)).update(cert).digest();
+        const k2 = createHmac('sha256', u32(salt)).update(k1).digest();
+        expect(hex(hmac(signingKey007(cert, issueTs, salt), data))).toBe(createHmac('sha256', k2).update(data).digest('hex'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,75 @@
+// The built package as a user installs it: every subpath loads with `import` and `require`,
+// resolves through the `exports` map (self-reference by package name) and has its types.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+
+function node(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim();
+}
+
+beforeAll(() => {
+  if (!existsSync(`${root}/dist/index.js`)) execFileSync('npx', ['tsup'], { cwd: root, stdio: 'ignore' });
+});
+
+const APP = "'970CA35de60c44645bbae8a215061b33', '5CFd2fd1755d40ecb72977518be15d3b'";
+const EXPECTED_006 = '006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW';
+
+describe('package.json', () => {
+  it('is an ESM package with zero runtime dependencies, types first in every export', () => {
+    expect(pkg.type).toBe('module');
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.engines.node).toBe('>=20');
+    for (const [subpath, entry] of Object.entries<any>(pkg.exports)) {
+      if (subpath === './package.json') continue;
+      for (const condition of ['import', 'require']) {
+        expect(Object.keys(entry[condition])[0], `${subpath} ${condition}`).toBe('types');
+        for (const file of Object.values<string>(entry[condition])) expect(existsSync(`${root}/${file}`), file).toBe(true);
+      }
+    }
+  });
+});
+
+describe('loading the built entries', () => {
+  it('import and require give the same, byte-identical tokens', () => {
+    const script = (mod: string) => `const t = new m.AccessToken(${APP}, '7d72365eb983485397e3e3f9d460bdda', '2882341273'); t.salt = 1; t.ts = 1111111; t.addPrivilege(m.Privileges.kJoinChannel, 1446455471); console.log(t.build(), typeof ${mod});`;
+    expect(node(['--input-type=module', '-e', `import * as m from 'agora-dynamic-key/006'; ${script('m.RtcTokenBuilder')}`])).toBe(`${EXPECTED_006} function`);
+    expect(node(['-e', `const m = require('agora-dynamic-key/006'); ${script('m.RtcTokenBuilder')}`])).toBe(`${EXPECTED_006} function`);
+  });
+
+  it('every subpath loads in both module systems', () => {
+    const names: Record<string, string> = { '.': 'decodeToken', './006': 'RtcTokenBuilder', './007': 'AccessToken2', './server': 'createTokenHandler' };
+    for (const [subpath, name] of Object.entries(names)) {
+      const spec = `agora-dynamic-key${subpath === '.' ? '' : subpath.slice(1)}`;
+      expect(node(['--input-type=module', '-e', `import * as m from '${spec}'; console.log(typeof m.${name})`]), spec).toMatch(/function/);
+      expect(node(['-e', `console.log(typeof require('${spec}').${name})`]), spec).toMatch(/function/);
+    }
+  });
+
+  it('the codec entries pull in neither node:http nor the CLI', () => {
+    const loaded = node([
+      '--input-type=module',
+      '-e',
+      "import { createRequire } from 'node:module'; await import('agora-dynamic-key/007'); await import('agora-dynamic-key/006'); await import('agora-dynamic-key'); const r = createRequire(import.meta.url); console.log(JSON.stringify(process.moduleLoadList.filter((m) => /http|net|cli|readline/.test(m))));",
+    ]);
+    expect(JSON.parse(loaded)).toEqual([]);
+  });
+
+  it('a 007 token built by the ESM entry verifies with the CJS entry', () => {
+    const token = node(['--input-type=module', '-e', `import { RtcTokenBuilder } from 'agora-dynamic-key/007'; console.log(RtcTokenBuilder.buildTokenWithUid(${APP}, 'demo', 1, 1, 600, 600))`]);
+    expect(node(['-e', `const { verifyToken } = require('agora-dynamic-key'); console.log(verifyToken(process.argv[1], { appCertificate: '5CFd2fd1755d40ecb72977518be15d3b' }).version)`, token])).toBe('007');
+  });
+
+  it('ships type declarations for both module systems', () => {
+    for (const entry of ['index', '006', '007', 'server']) {
+      expect(readFileSync(`${root}/dist/${entry}.d.ts`, 'utf8').length).toBeGreaterThan(100);
+      expect(existsSync(`${root}/dist/${entry}.d.cts`)).toBe(true);
+    }
+    expect(readFileSync(`${root}/dist/007.d.ts`, 'utf8')).toMatch(/buildTokenWithUid/);
+  });
+});
