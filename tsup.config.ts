@@ -15,6 +15,7 @@ export default defineConfig([
     platform: 'node',
     splitting: true,
     treeshake: true,
+    shims: true,
   },
   {
     // The CLI is its own entry with a shebang; ESM only (it is executed, never imported).

@@ -29,3 +29,17 @@ export { buildFpaToken, type FpaTokenOptions } from './api/fpa.js';
 export { buildApaasToken, buildEducationToken, type ApaasTokenOptions } from './api/apaas.js';
 export { buildConvoAIToken, buildSttToken, type AgentTokenOptions } from './api/agents.js';
 export { Rtm2Permissions } from './v007/rtm2-permissions.js';
+export {
+  inspectToken,
+  NO_OWN_LIMIT,
+  type TokenInspection,
+  type TokenInspection006,
+  type TokenInspection007,
+  type InspectedService,
+  type InspectedPrivilege,
+  type InspectedChannelFields,
+} from './inspect/inspect.js';
+export { diagnoseToken, DIAGNOSE_SERVICES, type DiagnoseOptions, type DiagnoseService } from './inspect/diagnose.js';
+export { DIAGNOSIS_CODES, type DiagnosisCode, type DiagnosisFinding, type DiagnosisSeverity } from './inspect/codes.js';
+export type { InspectedTime } from './inspect/time.js';
+export type { AccountKind } from './inspect/names.js';

@@ -1,8 +1,8 @@
 // The only module that touches node:zlib. Token compression is our own zlib-exact deflate
-// by default (the C++/Python reference bytes); node:zlib is offered for those who need
-// `agora-token`'s exact strings. Inflate is always our own, with an output cap.
+// by default (the C++/Python reference bytes); node:zlib (loaded on first use) is offered for
+// those who need `agora-token`'s exact strings. Inflate is always our own, with an output cap.
 
-import { deflateSync } from 'node:zlib';
+import { builtin } from './builtins.js';
 import { zlibDeflate } from './deflate.js';
 import { InflateError, zlibInflate } from './inflate.js';
 import { TokenFormatError } from '../errors.js';
@@ -19,7 +19,7 @@ export type Compression = 'reference' | 'node';
 export const DEFAULT_COMPRESSION: Compression = 'reference';
 
 export function compress(data: Uint8Array, compression: Compression): Uint8Array {
-  if (compression === 'node') return deflateSync(data);
+  if (compression === 'node') return builtin('node:zlib').deflateSync(data);
   return zlibDeflate(data);
 }
 

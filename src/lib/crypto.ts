@@ -1,7 +1,8 @@
-// The only module that touches node:crypto: salts from the operating system's CSPRNG and
-// MD5; plus the constant-time comparison. (HMAC-SHA256 is in sha256.ts, for speed.)
+// The only module that touches crypto APIs: salts from the operating system's CSPRNG (Web
+// Crypto's getRandomValues, a global in Node 20+), MD5 from node:crypto (loaded on first use),
+// and the constant-time comparison. HMAC-SHA256 is in sha256.ts, for speed.
 
-import { createHash, randomFillSync } from 'node:crypto';
+import { builtin } from './builtins.js';
 
 /**
  * Constant-time equality of two byte arrays (unequal lengths are simply unequal). The
@@ -30,7 +31,7 @@ const LIMIT = Math.floor(0x100000000 / RANGE) * RANGE;
 export function randomSalt(): number {
   for (;;) {
     if (poolIndex === POOL.length) {
-      randomFillSync(POOL);
+      globalThis.crypto.getRandomValues(POOL);
       poolIndex = 0;
     }
     const value = POOL[poolIndex]!;
@@ -41,5 +42,5 @@ export function randomSalt(): number {
 
 /** Lower-case hex MD5, as the Education/APaaS builders derive the chat user id. */
 export function md5Hex(data: string): string {
-  return createHash('md5').update(data, 'utf8').digest('hex');
+  return builtin('node:crypto').createHash('md5').update(data, 'utf8').digest('hex');
 }

@@ -1,0 +1,51 @@
+import { AgoraTokenError, InvalidArgumentError } from '../errors.js';
+import { inspectToken } from '../inspect/inspect.js';
+import { clockOf } from '../inspect/time.js';
+import { EXIT, nowValue, parseFlags, stringFlag, tokenArgument } from './args.js';
+import type { Command } from './command.js';
+import { painter, renderInspection } from './render.js';
+
+const help = `Usage: agora-token inspect [TOKEN] [--json] [--now TIME]
+
+Decodes a 006 or 007 token and describes it: App ID, issue and expiry times,
+services, channel, uid and every privilege with its absolute expiry. Nothing
+is verified: anyone can read a token, only the certificate proves it.
+Reads the token from stdin when TOKEN is absent or "-".
+
+Options:
+  --json          print the inspection as JSON
+  --now TIME      clock for the relative times ("in 59m"): Unix seconds or
+                  ISO 8601; default the current time
+  -h, --help      show this help
+
+Exit status: 0 decoded, 1 the token cannot be decoded, 2 usage error.
+
+Example:
+  agora-token inspect "$TOKEN"
+  echo "$TOKEN" | agora-token inspect --json
+`;
+
+/** `agora-token inspect`: {@link inspectToken}, readable or JSON. */
+export const inspectCommand: Command = {
+  name: 'inspect',
+  summary: 'describe a token (no verification)',
+  help,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, now: { type: 'string' } }, 1);
+    const now = clockOf(nowValue(stringFlag(values, 'now')));
+    const token = await tokenArgument(positionals, io);
+    let info;
+    try {
+      info = inspectToken(token);
+    } catch (error) {
+      if (error instanceof AgoraTokenError && !(error instanceof InvalidArgumentError)) {
+        io.error(`agora-token: token cannot be decoded: ${error.message} (agora-token diagnose tells more)\n`);
+        return EXIT.invalid;
+      }
+      throw error;
+    }
+    if (values.json === true) io.write(`${JSON.stringify(info, null, 2)}\n`);
+    else io.write(renderInspection(info, now, painter(io.colour)));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,64 @@
+import { invalidArgument } from '../errors.js';
+import type { StartServerOptions } from '../server/start.js';
+import { EXIT, UsageError, integerValue, parseFlags, stringFlag } from './args.js';
+import type { Command } from './command.js';
+
+const help = `Usage: agora-token serve [--port N] [--host HOST]
+
+Starts the token server (HTTP): the routes of Agora's authentication guide and
+of the community token servers. Runs until SIGTERM or SIGINT, then finishes the
+requests in flight. Logs one JSON line per request on stdout.
+
+Options:
+  --port N        port to listen on (0 = any free port); overrides $PORT
+  --host HOST     interface to listen on; overrides $HOST (default: all)
+  -h, --help      show this help
+
+Environment:
+  AGORA_APP_ID, AGORA_APP_CERTIFICATE   your project's credentials (or APP_ID,
+                                        APP_CERTIFICATE). Without them the server
+                                        runs with demo credentials, says so, and
+                                        Agora rejects its tokens.
+  PORT, HOST                            where to listen (default port 8082)
+  TOKEN_VERSION                         007 (default) or 006
+  TOKEN_EXPIRES_IN                      default token lifetime in seconds (3600)
+  TOKEN_MAX_EXPIRES_IN                  longest lifetime a client may ask for (86400)
+  TOKEN_SERVER_SECRET                   require "Authorization: Bearer <secret>"
+  CORS_ALLOW_ORIGIN                     "*" (default) or comma-separated origins
+  RATE_LIMIT                            "<requests>/<seconds>", "<requests>" per
+                                        minute, or "off"
+  TRUST_PROXY                           proxies to trust for the client address
+  ALLOW_CHAT_APP_TOKENS                 1 to serve Chat app (administrator) tokens
+
+Exit status: 2 for a bad flag or environment variable (one line on stderr).
+
+Example:
+  AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... agora-token serve --port 8080
+`;
+
+/** `agora-token serve`: starts the token server; the server code loads only for this command. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'start the token server',
+  help,
+  async run(args, io) {
+    const { values } = parseFlags(args, { port: { type: 'string' }, host: { type: 'string' } });
+    const port = integerValue(stringFlag(values, 'port'), 'port', 'an integer 0..65535');
+    if (port !== undefined && port > 65535) throw invalidArgument('ERR_INVALID_ARGUMENT', 'port', 'an integer 0..65535', port);
+    const host = stringFlag(values, 'host');
+    // Loaded here so that building or inspecting a token never loads node:http.
+    const { startServer } = await import('../server/start.js');
+    const options: StartServerOptions = { env: { ...io.env }, log: (line) => io.write(`${line}\n`) };
+    if (port !== undefined) options.port = port;
+    if (host !== undefined) options.host = host;
+    try {
+      await startServer(options);
+    } catch (error) {
+      // A bad environment variable or an unusable port: the server's message names it.
+      if (error instanceof Error && error.name === 'ConfigError') throw new UsageError(error.message);
+      throw error;
+    }
+    // The server keeps the process alive; it installs its own SIGTERM/SIGINT shutdown.
+    return EXIT.ok;
+  },
+};
