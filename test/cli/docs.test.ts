@@ -1,15 +1,17 @@
-// docs/cli.md shows real output: every ```console block is replayed through the command
-// line (one shell session across blocks, in order) and must print exactly what is shown.
+// docs/cli.md and the README show real output: every ```console block is replayed through
+// the command line (one shell session per document, across its blocks, in order) and must
+// print exactly what is shown.
 // After an intended change of output, `UPDATE_DOCS=1 npx vitest run test/cli/docs.test.ts`
 // rewrites the outputs in place (commands and prose are left alone).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli } from './fake-io.js';
 
-const DOC_URL = new URL('../../docs/cli.md', import.meta.url);
-const doc = readFileSync(DOC_URL, 'utf8');
 const UPDATE = process.env.UPDATE_DOCS === '1';
-const blocks = [...doc.matchAll(/```console\n([^]*?)```/g)].map((m) => m[1]!);
+const DOCS = [
+  { name: 'docs/cli.md', url: new URL('../../docs/cli.md', import.meta.url), minBlocks: 6 },
+  { name: 'README.md', url: new URL('../../README.md', import.meta.url), minBlocks: 1 },
+];
 
 /** Splits a command line the way a POSIX shell does for plain words and "..." / '...'. */
 function shellWords(line: string): string[] {
@@ -32,8 +34,11 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-describe('docs/cli.md', () => {
-  it('has examples to replay', () => expect(blocks.length).toBeGreaterThanOrEqual(6));
+describe.each(DOCS)('$name', ({ url: DOC_URL, minBlocks }) => {
+  const doc = readFileSync(DOC_URL, 'utf8');
+  const blocks = [...doc.matchAll(/```console\n([^]*?)```/g)].map((m) => m[1]!);
+
+  it('has examples to replay', () => expect(blocks.length).toBeGreaterThanOrEqual(minBlocks));
 
   it('every console example prints what the document shows', async () => {
     const env: Record<string, string> = {};
