@@ -76,10 +76,11 @@ function tokenShaped() {
   };
   parts.push(u16(32), randBytes(32)); // signature
   const hex = Array.from(randBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
-  parts.push(...str(hex), u32(1_700_000_000), u32(86_400), u32(123_456_789), u16(3));
-  for (let s = 1; s <= 3; s++) {
-    parts.push(u16(s), ...str('channel-name-1234'), ...str('987654321'), u16(4));
-    for (let p = 1; p <= 4; p++) parts.push(u16(p), u32(1_700_003_600));
+  parts.push(...str(hex), u32(1_700_000_000), u32(86_400), u32(123_456_789), u16(4));
+  for (let s = 1; s <= 4; s++) {
+    parts.push(u16(s), u16(4));
+    for (let p = 1; p <= 4; p++) parts.push(u16(p), u32(1_700_003_600 + p * 60));
+    parts.push(...str('room-7f3a9c-conference-channel'), ...str('1234567890'));
   }
   const len = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(len);

@@ -4,11 +4,17 @@
  * `compress2(dst, &dstLen, src, srcLen, Z_DEFAULT_COMPRESSION)`, i.e. level 6,
  * windowBits 15, memLevel 8, `Z_DEFAULT_STRATEGY`, one `deflate(Z_FINISH)` call.
  *
- * Agora "007" tokens are zlib-compressed, and the reference token builders use
- * zlib at its default settings, so a token built here must contain exactly the
- * same bytes. That rules out "any valid deflate stream": every decision that
- * shapes the output has to be taken the way zlib takes it. The places where that
- * matters are called out in comments below ("zlib:" notes). The code itself is
+ * Agora "007" tokens are zlib-compressed at the default level, and a token built
+ * here must contain exactly the bytes stock zlib would produce (as used from C,
+ * Python or Java, and by pako). That rules out "any valid deflate stream": every
+ * decision that shapes the output has to be taken the way zlib takes it. The
+ * places where that matters are called out in comments below ("zlib:" notes).
+ *
+ * Note: Node's bundled zlib is Chromium's fork, which hashes differently (it
+ * misses some 3-byte matches), so `zlib.deflateSync` in Node does NOT produce
+ * these bytes for most inputs, even though both decode to the same data.
+ *
+ * The code itself is
  * an independent implementation written from RFC 1950/1951 and a description of
  * zlib's algorithm (lazy matching, hash chains, block splitting and Huffman tree
  * construction); it shares no code with zlib or its ports.
@@ -48,7 +54,11 @@ const MAX_DIST = WSIZE - MIN_LOOKAHEAD; // 32506
 /** hash_bits = memLevel + 7 = 15. */
 const HASH_BITS = 15;
 const HASH_MASK = (1 << HASH_BITS) - 1;
-/** zlib level-6 configuration_table entry: {8, 16, 128, 128, deflate_slow}. */
+/**
+ * zlib level-6 configuration_table entry {good 8, lazy 16, nice 128, chain 128,
+ * deflate_slow}. (A chain limit of 32 belongs to level 5; with 32, about one
+ * input in eight of low-entropy data would come out different.)
+ */
 const GOOD_LENGTH = 8;
 const MAX_LAZY = 16;
 const NICE_LENGTH = 128;
@@ -110,14 +120,20 @@ const STATIC_LLEN = new Uint8Array(L_CODES + 2);
 const STATIC_DCODE = new Uint16Array(D_CODES);
 const STATIC_DLEN = new Uint8Array(D_CODES);
 
-/** Reverse the low `len` bits of `code` (deflate sends Huffman codes MSB first). */
+/** Scratch for {@link genCodes}: next code of each length. */
+const genCodesScratch = new Uint16Array(MAX_BITS + 1);
+
+/** 8-bit bit-reversal table. */
+const REV8 = new Uint8Array(256);
+for (let i = 0; i < 256; i++) {
+  let r = 0;
+  for (let b = 0; b < 8; b++) r |= ((i >>> b) & 1) << (7 - b);
+  REV8[i] = r;
+}
+
+/** Reverse the low `len` (≤ 16) bits of `code` (deflate sends Huffman codes MSB first). */
 function bitReverse(code: number, len: number): number {
-  let res = 0;
-  for (let i = 0; i < len; i++) {
-    res = (res << 1) | (code & 1);
-    code >>>= 1;
-  }
-  return res;
+  return ((REV8[code & 0xff]! << 8) | REV8[(code >>> 8) & 0xff]!) >>> (16 - len);
 }
 
 /**
@@ -125,7 +141,7 @@ function bitReverse(code: number, len: number): number {
  * counts; codes are stored bit-reversed so they can be emitted LSB first.
  */
 function genCodes(len: Uint8Array, code: Uint16Array, maxCode: number, count: Uint16Array): void {
-  const next = new Uint16Array(MAX_BITS + 1);
+  const next = genCodesScratch;
   let c = 0;
   for (let bits = 1; bits <= MAX_BITS; bits++) {
     c = (c + count[bits - 1]!) << 1;
@@ -207,6 +223,8 @@ interface Tree {
   readonly elems: number;
   /** Maximum code length allowed. */
   readonly maxLength: number;
+  /** Number of codes of each length, as computed by gen_bitlen. */
+  readonly blCount: Uint16Array;
 }
 
 function makeTree(
@@ -228,6 +246,7 @@ function makeTree(
     extraBase,
     elems,
     maxLength,
+    blCount: new Uint16Array(MAX_BITS + 1),
   };
 }
 
@@ -235,52 +254,82 @@ const lTree = makeTree(HEAP_SIZE, STATIC_LLEN, EXTRA_LBITS, LITERALS + 1, L_CODE
 const dTree = makeTree(2 * D_CODES + 1, STATIC_DLEN, EXTRA_DBITS, 0, D_CODES, MAX_BITS);
 const blTree = makeTree(2 * BL_CODES + 1, null, EXTRA_BLBITS, 0, BL_CODES, MAX_BL_BITS);
 
-/** 1-based binary heap of node indices; the tail (from heapMax) keeps removed nodes in order. */
+/**
+ * zlib's heap array. Positions 1..heapLen are the binary heap of pending
+ * nodes; positions heapMax..HEAP_SIZE-1 collect the nodes in the order they
+ * were removed (least frequent last), which gen_bitlen walks afterwards.
+ */
 const heap = new Int32Array(HEAP_SIZE);
-/** Subtree depth, used by zlib to break frequency ties in the heap. */
-const depth = new Uint8Array(HEAP_SIZE);
-const blCount = new Uint16Array(MAX_BITS + 1);
-let heapLen = 0;
-let heapMax = 0;
-/** Bit length of the block with the dynamic trees (zlib `opt_len`). */
-let optLen = 0;
-/** Bit length of the block with the fixed trees (zlib `static_len`). */
-let staticLen = 0;
+/**
+ * Ordering key of the node at the same heap position: `freq * 256 + depth`.
+ * zlib orders heap nodes with `smaller(n, m)`: freq[n] < freq[m] ||
+ * (freq[n] == freq[m] && depth[n] <= depth[m]), where depth (the subtree
+ * height, an 8-bit value in zlib) breaks frequency ties. That is exactly
+ * `key(n) <= key(m)`. Keeping the keys next to the heap (rather than indexing
+ * a per-node array through the heap) avoids a dependent load per comparison;
+ * heap maintenance dominates the cost of small blocks. Frequencies stay below
+ * 2^15 per block (at most LIT_BUFSIZE symbols), so keys fit in int32.
+ */
+const heapKey = new Int32Array(HEAP_SIZE);
+/**
+ * Running bit costs of the current block: `opt` with the dynamic trees
+ * (zlib `opt_len`), `stat` with the fixed trees (zlib `static_len`).
+ */
+const cost = { opt: 0, stat: 0 };
 
-/** zlib's `smaller()`: lower frequency first, and on a tie the shallower subtree. */
-function smaller(freq: Int32Array, n: number, m: number): boolean {
-  const fn = freq[n]!;
-  const fm = freq[m]!;
-  return fn < fm || (fn === fm && depth[n]! <= depth[m]!);
-}
-
-/** Sift the node at heap position `k` down to restore the heap property. */
-function pqDownHeap(freq: Int32Array, k: number): void {
-  const v = heap[k]!;
+/**
+ * Sift the entry at heap position `k` down (zlib `pqdownheap`), with zlib's
+ * tie rules: take the right son when its key is ≤ the left son's, and stop as
+ * soon as the sifted key is ≤ the smaller son's.
+ */
+function pqDownHeap(hn: Int32Array, hk: Int32Array, k: number, heapLen: number): void {
+  const v = hn[k]!;
+  const kv = hk[k]!;
   let j = k << 1;
-  while (j <= heapLen) {
-    if (j < heapLen && smaller(freq, heap[j + 1]!, heap[j]!)) j++;
-    if (smaller(freq, v, heap[j]!)) break;
-    heap[k] = heap[j]!;
+  while (j < heapLen) {
+    let kj = hk[j]!;
+    const kr = hk[j + 1]!;
+    if (kr <= kj) {
+      j++;
+      kj = kr;
+    }
+    if (kv <= kj) break;
+    hn[k] = hn[j]!;
+    hk[k] = kj;
     k = j;
     j <<= 1;
   }
-  heap[k] = v;
+  if (j === heapLen) {
+    // Only a left son.
+    const kj = hk[j]!;
+    if (kv > kj) {
+      hn[k] = hn[j]!;
+      hk[k] = kj;
+      k = j;
+    }
+  }
+  hn[k] = v;
+  hk[k] = kv;
 }
 
 /**
  * Compute code lengths from the finished tree (zlib `gen_bitlen`), add the
- * block's cost under these lengths to {@link optLen} (and under the static
- * code to {@link staticLen}), then repair lengths that exceed the maximum the
- * way zlib does: repeatedly move a leaf one level down, then reassign lengths
- * to leaves in frequency order.
+ * block's cost under these lengths to `cost.opt` (and under the static code
+ * to `cost.stat`), then repair lengths that exceed the maximum the way zlib
+ * does: repeatedly move a leaf one level down, then reassign lengths to leaves
+ * in frequency order.
+ *
+ * @param heapMax - heap index of the root; heap[heapMax+1 ..] lists the other
+ *   nodes, parents before children
  */
-function genBitlen(t: Tree): void {
-  const { freq, len, dad, extra, extraBase, maxLength, maxCode } = t;
+function genBitlen(t: Tree, heapMax: number): void {
+  const { freq, len, dad, extra, extraBase, maxLength, maxCode, blCount } = t;
   const sLen = t.staticLen;
   blCount.fill(0);
   len[heap[heapMax]!] = 0; // root
   let overflow = 0;
+  let opt = 0;
+  let stat = 0;
   let h = heapMax + 1;
   for (; h < HEAP_SIZE; h++) {
     const n = heap[h]!;
@@ -294,9 +343,11 @@ function genBitlen(t: Tree): void {
     blCount[bits]!++;
     const xbits = n >= extraBase ? extra[n - extraBase]! : 0;
     const f = freq[n]!;
-    optLen += f * (bits + xbits);
-    if (sLen !== null) staticLen += f * (sLen[n]! + xbits);
+    opt += f * (bits + xbits);
+    if (sLen !== null) stat += f * (sLen[n]! + xbits);
   }
+  cost.opt += opt;
+  cost.stat += stat;
   if (overflow === 0) return;
 
   do {
@@ -316,7 +367,7 @@ function genBitlen(t: Tree): void {
       const m = heap[--h]!;
       if (m > maxCode) continue;
       if (len[m] !== bits) {
-        optLen += (bits - len[m]!) * freq[m]!;
+        cost.opt += (bits - len[m]!) * freq[m]!;
         len[m] = bits;
       }
       n--;
@@ -328,13 +379,16 @@ function genBitlen(t: Tree): void {
 function buildTree(t: Tree): void {
   const { freq, len, dad, elems } = t;
   const sLen = t.staticLen;
-  heapLen = 0;
-  heapMax = HEAP_SIZE;
+  const hn = heap;
+  const hk = heapKey;
+  let heapLen = 0;
   let maxCode = -1;
   for (let n = 0; n < elems; n++) {
-    if (freq[n] !== 0) {
-      heap[++heapLen] = maxCode = n;
-      depth[n] = 0;
+    const f = freq[n]!;
+    if (f !== 0) {
+      heapLen++;
+      hn[heapLen] = maxCode = n;
+      hk[heapLen] = f << 8; // depth 0
     } else {
       len[n] = 0;
     }
@@ -344,39 +398,48 @@ function buildTree(t: Tree): void {
   // cost estimates again. These phantom codes do appear in the sent tree.
   while (heapLen < 2) {
     const node = maxCode < 2 ? ++maxCode : 0;
-    heap[++heapLen] = node;
+    heapLen++;
+    hn[heapLen] = node;
+    hk[heapLen] = 1 << 8;
     freq[node] = 1;
-    depth[node] = 0;
-    optLen--;
-    if (sLen !== null) staticLen -= sLen[node]!;
+    cost.opt--;
+    if (sLen !== null) cost.stat -= sLen[node]!;
   }
   t.maxCode = maxCode;
 
-  for (let n = heapLen >> 1; n >= 1; n--) pqDownHeap(freq, n);
+  for (let n = heapLen >> 1; n >= 1; n--) pqDownHeap(hn, hk, n, heapLen);
 
   // Repeatedly join the two least frequent nodes. Internal nodes are numbered
   // from `elems` upward, and removed nodes are kept at the heap's tail in
   // removal order; gen_bitlen relies on both.
+  let heapMax = HEAP_SIZE;
   let node = elems;
   do {
-    const n = heap[1]!;
-    heap[1] = heap[heapLen--]!;
-    pqDownHeap(freq, 1);
-    const m = heap[1]!;
-    heap[--heapMax] = n;
-    heap[--heapMax] = m;
-    freq[node] = freq[n]! + freq[m]!;
-    const dn = depth[n]!;
-    const dm = depth[m]!;
-    depth[node] = (dn >= dm ? dn : dm) + 1;
+    const n = hn[1]!;
+    const kn = hk[1]!;
+    hn[1] = hn[heapLen]!;
+    hk[1] = hk[heapLen]!;
+    heapLen--;
+    pqDownHeap(hn, hk, 1, heapLen);
+    const m = hn[1]!;
+    const km = hk[1]!;
+    hn[--heapMax] = n;
+    hn[--heapMax] = m;
+    const dn = kn & 0xff;
+    const dm = km & 0xff;
     dad[n] = dad[m] = node;
-    heap[1] = node++;
-    pqDownHeap(freq, 1);
+    // New node: summed frequency, depth one more than the deeper son (8-bit,
+    // as in zlib); it replaces m at the top and is sifted down.
+    hn[1] = node++;
+    hk[1] = (((kn >> 8) + (km >> 8)) << 8) | (((dn >= dm ? dn : dm) + 1) & 0xff);
+    pqDownHeap(hn, hk, 1, heapLen);
   } while (heapLen >= 2);
-  heap[--heapMax] = heap[1]!;
+  hn[--heapMax] = hn[1]!;
 
-  genBitlen(t);
-  genCodes(len, t.code, maxCode, blCount);
+  genBitlen(t, heapMax);
+  // The codes themselves (zlib gen_codes) are only needed if the block is
+  // sent with this tree; see flushBlock. Small blocks usually go out with the
+  // fixed code, so generating them lazily saves real time.
 }
 
 /**
@@ -439,7 +502,7 @@ function buildBlTree(): number {
     if (blTree.len[BL_ORDER[maxBlIndex]!] !== 0) break;
   }
   // 3 bits per transmitted code length + HLIT (5) + HDIST (5) + HCLEN (4).
-  optLen += 3 * (maxBlIndex + 1) + 5 + 5 + 4;
+  cost.opt += 3 * (maxBlIndex + 1) + 5 + 5 + 4;
   return maxBlIndex;
 }
 
@@ -553,8 +616,8 @@ function initBlock(): void {
   dTree.freq.fill(0, 0, D_CODES);
   blTree.freq.fill(0, 0, BL_CODES);
   lTree.freq[END_BLOCK] = 1;
-  optLen = 0;
-  staticLen = 0;
+  cost.opt = 0;
+  cost.stat = 0;
 }
 
 /** Emit the buffered symbols with the given codes, then END_BLOCK (zlib `compress_block`). */
@@ -666,8 +729,8 @@ function flushBlock(
   const maxBlIndex = buildBlTree();
 
   // Sizes in bytes, including the 3 header bits, rounded up.
-  let optLenb = (optLen + 3 + 7) >>> 3;
-  const staticLenb = (staticLen + 3 + 7) >>> 3;
+  let optLenb = (cost.opt + 3 + 7) >>> 3;
+  const staticLenb = (cost.stat + 3 + 7) >>> 3;
   if (staticLenb <= optLenb) optLenb = staticLenb;
 
   // Worst case of any block kind: ≤ 48 bits per symbol plus trees, or the raw bytes.
@@ -690,6 +753,9 @@ function flushBlock(
     sendBits((1 << 1) | lastBit, 3);
     compressBlock(STATIC_LCODE, STATIC_LLEN, STATIC_DCODE, STATIC_DLEN, symCount);
   } else {
+    genCodes(lTree.len, lTree.code, lTree.maxCode, lTree.blCount);
+    genCodes(dTree.len, dTree.code, dTree.maxCode, dTree.blCount);
+    genCodes(blTree.len, blTree.code, blTree.maxCode, blTree.blCount);
     sendBits((2 << 1) | lastBit, 3);
     const lcodes = lTree.maxCode + 1;
     const dcodes = dTree.maxCode + 1;
@@ -959,7 +1025,16 @@ export function zlibDeflate(input: Uint8Array): Uint8Array {
   out[outPos++] = (sum >>> 16) & 0xff;
   out[outPos++] = (sum >>> 8) & 0xff;
   out[outPos++] = sum & 0xff;
-  const result = out.slice(0, outPos);
+  // Copy out of the shared buffer. For token-sized results a plain loop beats
+  // slice()/set(), whose setup cost dominates at a few hundred bytes.
+  const n = outPos;
+  const result = new Uint8Array(n);
+  if (n <= 2048) {
+    const o = out;
+    for (let i = 0; i < n; i++) result[i] = o[i]!;
+  } else {
+    result.set(out.subarray(0, n));
+  }
   // Do not keep a huge buffer alive after an unusually large input.
   if (out.length > 1 << 22) out = new Uint8Array(1 << 14);
   return result;

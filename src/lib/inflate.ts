@@ -237,21 +237,35 @@ const clLens = new Uint8Array(19);
 // Output buffer management.
 // ---------------------------------------------------------------------------
 
-/** Return a buffer holding `out[0..used)` with room for `extra` more bytes, within `max`. */
-function grow(out: Uint8Array, used: number, extra: number, max: number): Uint8Array {
+/**
+ * Decoding happens into this reusable scratch buffer; only the exact-size
+ * result is allocated per call (allocating a typed array larger than 64 bytes
+ * costs V8 about a microsecond, as much as decoding a small token).
+ */
+let scratch: Uint8Array = new Uint8Array(1 << 12);
+/** Scratch buffers larger than this are dropped after use instead of being kept. */
+const SCRATCH_KEEP = 1 << 20;
+
+/**
+ * Make room for `extra` more bytes after `used`, enforcing `max`.
+ *
+ * @returns the (possibly new) scratch buffer
+ */
+function growScratch(used: number, extra: number, max: number): Uint8Array {
   const need = used + extra;
   if (need > max) {
     throw new InflateError(`decompressed data exceeds the limit of ${max} bytes`);
   }
-  let cap = Math.max(out.length * 2, need, 256);
+  let cap = Math.max(scratch.length * 2, need);
   if (cap > max) cap = max;
   let next: Uint8Array;
   try {
     next = new Uint8Array(cap);
   } catch {
-    throw new InflateError(`cannot allocate ${cap} bytes for decompressed data`);
+    throw new InflateError(`decompressed data too large (cannot allocate ${cap} bytes)`);
   }
-  next.set(out.subarray(0, used));
+  next.set(scratch.subarray(0, used));
+  scratch = next;
   return next;
 }
 
@@ -293,9 +307,13 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
   let hold = 0;
   let bits = 0;
 
-  // Small outputs are the common case; compressed tokens expand 1.5-3x.
-  let out = new Uint8Array(Math.min(maxOutput, Math.max(256, Math.min(inLen * 4, 1 << 22))));
+  // A call that failed after growing the scratch buffer may have left it large.
+  if (scratch.length > SCRATCH_KEEP) scratch = new Uint8Array(1 << 12);
+  let out = scratch;
   let outPos = 0;
+  // Bytes that may be written before the slow path must run: the end of the
+  // scratch buffer or the caller's limit, whichever comes first.
+  let room = Math.min(out.length, maxOutput);
 
   let last = 0;
   do {
@@ -323,7 +341,10 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
       pos += 4;
       if (len !== (nlen ^ 0xffff)) throw new InflateError('invalid stored block lengths');
       if (pos + len > inLen) throw truncated();
-      if (outPos + len > out.length) out = grow(out, outPos, len, maxOutput);
+      if (outPos + len > room) {
+        out = growScratch(outPos, len, maxOutput);
+        room = Math.min(out.length, maxOutput);
+      }
       out.set(input.subarray(pos, pos + len), outPos);
       outPos += len;
       pos += len;
@@ -443,7 +464,10 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
       bits -= n;
       const sym = e >>> 4;
       if (sym < 256) {
-        if (outPos === out.length) out = grow(out, outPos, 1, maxOutput);
+        if (outPos === room) {
+          out = growScratch(outPos, 1, maxOutput);
+          room = Math.min(out.length, maxOutput);
+        }
         out[outPos++] = sym;
         continue;
       }
@@ -495,10 +519,20 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
         bits -= n;
       }
       if (distance > outPos) throw new InflateError('invalid distance too far back');
-      if (outPos + length > out.length) out = grow(out, outPos, length, maxOutput);
+      if (outPos + length > room) {
+        out = growScratch(outPos, length, maxOutput);
+        room = Math.min(out.length, maxOutput);
+      }
       let from = outPos - distance;
-      const end = outPos + length;
-      while (outPos < end) out[outPos++] = out[from++]!;
+      if (length >= 32 && distance >= length) {
+        // Long, non-overlapping copy: the native memmove wins.
+        out.copyWithin(outPos, from, from + length);
+        outPos += length;
+      } else {
+        // Short or overlapping (run-length style) copy, byte by byte.
+        const end = outPos + length;
+        while (outPos < end) out[outPos++] = out[from++]!;
+      }
     }
   } while (last === 0);
 
@@ -510,7 +544,13 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
   if (pos + 4 < inLen) throw new InflateError('unexpected data after the end of the zlib stream');
   const expected =
     ((input[pos]! << 24) | (input[pos + 1]! << 16) | (input[pos + 2]! << 8) | input[pos + 3]!) >>> 0;
-  const result = outPos === out.length ? out : out.slice(0, outPos);
+  const result = new Uint8Array(outPos);
+  if (outPos <= 2048) {
+    for (let i = 0; i < outPos; i++) result[i] = out[i]!;
+  } else {
+    result.set(out.subarray(0, outPos));
+  }
+  if (scratch.length > SCRATCH_KEEP) scratch = new Uint8Array(1 << 12);
   if (adler32(result) !== expected) throw new InflateError('incorrect data check (Adler-32 mismatch)');
   return result;
 }
