@@ -32,7 +32,7 @@ export function decompress(data: Uint8Array, maxOutput: number): Uint8Array {
     return zlibInflate(data, maxOutput);
   } catch (error) {
     if (error instanceof InflateError) {
-      const tooLarge = /exceed|cap|limit|too large/i.test(error.message);
+      const tooLarge = error.reason === 'limit';
       throw new TokenFormatError(
         tooLarge ? 'ERR_TOKEN_TOO_LARGE' : 'ERR_TOKEN_MALFORMED',
         tooLarge ? `token body inflates to more than ${maxOutput} bytes` : `token body is not a valid zlib stream: ${error.message}`,

@@ -21,12 +21,24 @@
 import { adler32 } from './adler32.js';
 
 /**
+ * zlib ignores the bits that pad a byte before a stored block and after the final block;
+ * we require them to be zero, as every encoder writes them. Otherwise a token whose text
+ * differs only in those bits would inflate to the same payload and still verify: a token
+ * would not be the only text that carries its bytes.
+ */
+const PADDING = 'non-zero padding bits';
+
+/**
  * Thrown by {@link zlibInflate} for any malformed, truncated or oversized
  * zlib stream. The message says what was wrong.
  */
 export class InflateError extends Error {
-  constructor(message: string) {
+  /** `'limit'` when the output would exceed the caller's cap, else `'malformed'`. */
+  readonly reason: 'limit' | 'malformed';
+
+  constructor(message: string, reason: 'limit' | 'malformed' = 'malformed') {
     super(message);
+    this.reason = reason;
     this.name = 'InflateError';
   }
 }
@@ -254,7 +266,7 @@ const SCRATCH_KEEP = 1 << 20;
 function growScratch(used: number, extra: number, max: number): Uint8Array {
   const need = used + extra;
   if (need > max) {
-    throw new InflateError(`decompressed data exceeds the limit of ${max} bytes`);
+    throw new InflateError(`decompressed data exceeds the limit of ${max} bytes`, 'limit');
   }
   let cap = Math.max(scratch.length * 2, need);
   if (cap > max) cap = max;
@@ -262,7 +274,7 @@ function growScratch(used: number, extra: number, max: number): Uint8Array {
   try {
     next = new Uint8Array(cap);
   } catch {
-    throw new InflateError(`decompressed data too large (cannot allocate ${cap} bytes)`);
+    throw new InflateError(`decompressed data too large (cannot allocate ${cap} bytes)`, 'limit');
   }
   next.set(scratch.subarray(0, used));
   scratch = next;
@@ -330,6 +342,7 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
     if (type === 0) {
       // Stored block: skip to a byte boundary, give back the whole bytes
       // still buffered, then read LEN and NLEN directly.
+      if ((hold & ((1 << (bits & 7)) - 1)) !== 0) throw new InflateError(PADDING + ' before a stored block');
       hold >>>= bits & 7;
       bits -= bits & 7;
       pos -= bits >>> 3;
@@ -536,8 +549,9 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
     }
   } while (last === 0);
 
-  // Trailer: skip to a byte boundary (padding bits are ignored, as in zlib),
-  // return any whole buffered bytes, then the big-endian Adler-32.
+  // Trailer: skip to a byte boundary, return any whole buffered bytes, then the
+  // big-endian Adler-32. Unlike zlib, the padding bits must be zero (see PADDING).
+  if ((hold & ((1 << (bits & 7)) - 1)) !== 0) throw new InflateError(PADDING + ' after the final block');
   bits -= bits & 7;
   pos -= bits >>> 3;
   if (pos + 4 > inLen) throw truncated();

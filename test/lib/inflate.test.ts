@@ -726,8 +726,9 @@ describe('zlibInflate: fuzzing', () => {
           if (ref === null) {
             expect(ours).toBeNull();
           } else if (ours === null) {
-            // zlib stops at the final block and ignores what follows; we reject it.
-            expect(err!.message).toMatch(/after the end/);
+            // zlib stops at the final block and ignores what follows, and ignores padding
+            // bits; we reject both.
+            expect(err!.message).toMatch(/after the end|non-zero padding bits/);
           } else {
             expect(same(ours, ref)).toBe(true);
           }
@@ -735,5 +736,40 @@ describe('zlibInflate: fuzzing', () => {
       ),
       { numRuns: 6000 },
     );
+  });
+});
+
+describe('zlibInflate: padding bits must be zero', () => {
+  it('rejects a stream whose final padding bits are set, which zlib accepts', () => {
+    // A fixed-Huffman stream of "a": its last data byte has padding bits to set.
+    const good = Uint8Array.from(zlib.deflateSync(Buffer.from('a'), { strategy: zlib.constants.Z_FIXED }));
+    const last = good.length - 5;
+    let rejected = 0;
+    for (let bit = 7; bit >= 0; bit--) {
+      const bad = Uint8Array.from(good);
+      bad[last] = bad[last]! | (1 << bit);
+      if (bad[last] === good[last]) continue;
+      let zlibOut: Buffer | null = null;
+      try {
+        zlibOut = zlib.inflateSync(bad);
+      } catch {
+        zlibOut = null;
+      }
+      if (zlibOut !== null && zlibOut.toString() === 'a') {
+        expect(() => zlibInflate(bad, 100)).toThrow(/non-zero padding bits after the final block/);
+        rejected++;
+      }
+    }
+    expect(rejected).toBeGreaterThan(0);
+  });
+
+  it('rejects set bits between a stored block header and its length', () => {
+    const stored = Uint8Array.of(0x78, 0x01, 0x01, 0x01, 0x00, 0xfe, 0xff, 0x61, 0x00, 0x62, 0x00, 0x62);
+    expect(zlib.inflateSync(stored).toString()).toBe('a');
+    expect(zlibInflate(stored, 10)).toEqual(Uint8Array.of(0x61));
+    const padded = Uint8Array.from(stored);
+    padded[2] = 0x01 | 0x08;
+    expect(zlib.inflateSync(padded).toString()).toBe('a');
+    expect(() => zlibInflate(padded, 10)).toThrow(/non-zero padding bits before a stored block/);
   });
 });

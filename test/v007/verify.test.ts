@@ -5,6 +5,7 @@ import { AccessToken2, AgoraTokenError, BareService, RtcTokenBuilder, ServiceRtc
 import { decodeToken } from '../../src/decode.js';
 import { verifyToken } from '../../src/verify.js';
 import { APP_CERTIFICATE, APP_ID } from '../support/arbitraries.js';
+import { loadVectors } from '../support/vectors.js';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -48,6 +49,37 @@ describe('007 verifyToken', () => {
       }
     }
     expect(checked).toBe(token.length * 64);
+  });
+
+  // A change to the compressed bytes that inflates to the same signed content (a distance
+  // pointing at an identical earlier copy, say) is the same token re-encoded, not a forgery:
+  // deflate is not canonical, and tokens from other encoders must verify. Every other change
+  // must be rejected.
+  it('rejects single-character changes of official tokens from every encoder (C++, Node, Go, C#, Dart, Rust), unless the signed content is unchanged', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=';
+    let checked = 0;
+    let reencoded = 0;
+    for (const v of loadVectors('007')) {
+      const cert = v.inputs.appCertificate as string | null | undefined;
+      if (!cert || !v.expected.token) continue;
+      for (const t of [v.expected.token, ...(v.expected.alternateTokens ?? []).map((a) => a.token)]) {
+        for (let i = 3; i < t.length; i++) {
+          const c = alphabet[(i * 7 + t.length) % alphabet.length]!;
+          if (c === t[i]) continue;
+          const mutated = t.slice(0, i) + c + t.slice(i + 1);
+          try {
+            verifyToken(mutated, { appCertificate: cert });
+            expect(payloadOf(mutated).equals(payloadOf(t)), `${v.id} ${mutated}`).toBe(true);
+            reencoded++;
+          } catch (error) {
+            expect(error).toBeInstanceOf(AgoraTokenError);
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40_000);
+    expect(reencoded).toBeLessThan(checked / 1000);
   });
 
   it('rejects every single-byte change of the signed payload', () => {
