@@ -489,6 +489,147 @@ function scanTree(t: Tree, maxCode: number): void {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Skipping the trees when the fixed code provably wins.
+//
+// zlib builds all three Huffman trees for every block, only to compare the dynamic
+// block's exact size with the fixed block's, and token-sized blocks almost always go out
+// with the fixed code: the dynamic block's ~450-bit tree header outweighs what its codes
+// save. When a LOWER BOUND on the dynamic size already reaches the fixed size (in whole
+// bytes, as zlib compares them), zlib's choice is known without the trees, and the block
+// is written exactly as zlib writes it. Otherwise the trees are built as usual.
+//
+// The bound, in bits, is the sum of
+// - the optimal (unrestricted) Huffman cost of the literal/length and distance
+//   frequencies: zlib's length-limited codes cost at least that;
+// - the extra bits of lengths and distances, which both block kinds pay alike;
+// - the tree header: HLIT/HDIST/HCLEN (14 bits), at least four 3-bit code-length codes
+//   (12 bits), and the run-length coded literal/length code lengths (the distance tree's
+//   are not counted). Where a literal's length is zero is known (its frequency is zero), so
+//   the zero runs and their codes 0/17/18 with 3 or 7 extra bits are exact; each stretch of
+//   k used symbols needs at least ceil(k/6) code-length symbols, all counted as one symbol
+//   of the code-length alphabet (merging symbols and lowering counts only lowers a Huffman
+//   cost), and the optimal cost of that alphabet, at least 1 bit per symbol, bounds theirs.
+// ---------------------------------------------------------------------------
+
+/** Largest block input (bytes) for which the fixed-block proof is attempted. */
+const GATE_MAX_INPUT = 128;
+const BUCKETS = 1024;
+const bucketScratch = new Int32Array(BUCKETS);
+const leafScratch = new Int32Array(L_CODES);
+const mergeScratch = new Float64Array(L_CODES);
+
+/**
+ * Optimal Huffman cost (the sum of all merged weights) of `n` weights in `w`, sorted in
+ * place first. Token blocks have small frequencies, so a counting sort is used when all
+ * weights are below {@link BUCKETS}.
+ */
+function huffmanCost(w: Int32Array, n: number, maxWeight: number): number {
+  if (n === 0) return 0;
+  if (n === 1) return w[0]!; // a lone symbol still costs 1 bit per use in deflate
+  if (maxWeight < BUCKETS) {
+    bucketScratch.fill(0, 0, maxWeight + 1);
+    for (let i = 0; i < n; i++) bucketScratch[w[i]!]!++;
+    let k = 0;
+    for (let v = 0; v <= maxWeight; v++) for (let c = bucketScratch[v]!; c > 0; c--) w[k++] = v;
+  } else {
+    w.subarray(0, n).sort();
+  }
+  // Two queues: the sorted leaves, and the merged nodes (produced in ascending order).
+  const merged = mergeScratch;
+  let leaf = 0;
+  let head = 0;
+  let tail = 0;
+  let cost = 0;
+  for (let k = 1; k < n; k++) {
+    let a: number;
+    if (head < tail && (leaf >= n || merged[head]! < w[leaf]!)) a = merged[head++]!;
+    else a = w[leaf++]!;
+    let b: number;
+    if (head < tail && (leaf >= n || merged[head]! < w[leaf]!)) b = merged[head++]!;
+    else b = w[leaf++]!;
+    merged[tail++] = a + b;
+    cost += a + b;
+  }
+  return cost;
+}
+
+const blScratch = new Int32Array(4);
+
+/**
+ * The fixed block's size in bits (zlib `static_len`) when the dynamic block is proven no
+ * smaller, else -1. One pass over the literal/length frequencies gathers everything.
+ */
+function fixedBlockBits(): number {
+  const lf = lTree.freq;
+  const df = dTree.freq;
+  let staticBits = 0;
+  let extraBits = 0;
+  let used = 0;
+  let maxFreq = 0;
+  // Code-length symbols of the literal/length tree (zlib scan_tree), gathered as we go.
+  let zeros = 0; // zero lengths sent one by one (runs shorter than 3)
+  let rep3to10 = 0;
+  let rep11to138 = 0;
+  let stretchSymbols = 0;
+  let zeroRun = 0;
+  let stretch = 0;
+  for (let n = 0; n < L_CODES; n++) {
+    const f = lf[n]!;
+    if (f === 0) {
+      if (stretch > 0) {
+        stretchSymbols += ((stretch + 5) / 6) | 0;
+        stretch = 0;
+      }
+      zeroRun++;
+      continue;
+    }
+    if (zeroRun > 0) {
+      // zlib sends zero runs in chunks of at most 138.
+      for (; zeroRun > 0; zeroRun -= 138) {
+        const chunk = zeroRun > 138 ? 138 : zeroRun;
+        if (chunk < 3) zeros += chunk;
+        else if (chunk <= 10) rep3to10++;
+        else rep11to138++;
+      }
+      zeroRun = 0;
+    }
+    stretch++;
+    leafScratch[used++] = f;
+    if (f > maxFreq) maxFreq = f;
+    const x = n > LITERALS ? EXTRA_LBITS[n - LITERALS - 1]! : 0;
+    staticBits += f * (STATIC_LLEN[n]! + x);
+    extraBits += f * x;
+  }
+  // Trailing zeros after the last used code are not sent. Fewer than two used symbols:
+  // zlib adds phantom codes; leave that to the trees.
+  if (stretch > 0) stretchSymbols += ((stretch + 5) / 6) | 0;
+  if (used < 2) return -1;
+  const literalCost = huffmanCost(leafScratch, used, maxFreq);
+
+  used = 0;
+  maxFreq = 0;
+  for (let d = 0; d < D_CODES; d++) {
+    const f = df[d]!;
+    if (f === 0) continue;
+    leafScratch[used++] = f;
+    if (f > maxFreq) maxFreq = f;
+    staticBits += f * (5 + EXTRA_DBITS[d]!);
+    extraBits += f * EXTRA_DBITS[d]!;
+  }
+  const distanceCost = huffmanCost(leafScratch, used, maxFreq);
+
+  let k = 0;
+  if (zeros > 0) blScratch[k++] = zeros;
+  if (rep3to10 > 0) blScratch[k++] = rep3to10;
+  if (rep11to138 > 0) blScratch[k++] = rep11to138;
+  if (stretchSymbols > 0) blScratch[k++] = stretchSymbols;
+  const headerBits = 14 + 12 + huffmanCost(blScratch, k, BUCKETS) + 3 * rep3to10 + 7 * rep11to138;
+
+  const lowerBound = literalCost + distanceCost + extraBits + headerBits;
+  return (lowerBound + 3 + 7) >>> 3 >= (staticBits + 3 + 7) >>> 3 ? staticBits : -1;
+}
+
 /**
  * Build the code-length tree and return the index (in {@link BL_ORDER}) of the
  * last code length that must be transmitted (at least 3, i.e. 4 lengths).
@@ -724,14 +865,25 @@ function flushBlock(
   last: boolean,
   symCount: number,
 ): void {
-  buildTree(lTree);
-  buildTree(dTree);
-  const maxBlIndex = buildBlTree();
-
   // Sizes in bytes, including the 3 header bits, rounded up.
-  let optLenb = (cost.opt + 3 + 7) >>> 3;
-  const staticLenb = (cost.stat + 3 + 7) >>> 3;
-  if (staticLenb <= optLenb) optLenb = staticLenb;
+  let staticLenb: number;
+  let optLenb: number;
+  let maxBlIndex = 0;
+  // Measured on tokens: the proof succeeds for most blocks of up to ~128 input bytes and
+  // rarely beyond, so larger blocks go straight to the trees instead of paying for it.
+  const staticBits = storedLen <= GATE_MAX_INPUT ? fixedBlockBits() : -1;
+  if (staticBits >= 0) {
+    // Proven: the dynamic block cannot be smaller than the fixed one, so zlib picks fixed
+    // (or stored) and its trees would not change a byte. See fixedBlockBits.
+    staticLenb = optLenb = (staticBits + 3 + 7) >>> 3;
+  } else {
+    buildTree(lTree);
+    buildTree(dTree);
+    maxBlIndex = buildBlTree();
+    optLenb = (cost.opt + 3 + 7) >>> 3;
+    staticLenb = (cost.stat + 3 + 7) >>> 3;
+    if (staticLenb <= optLenb) optLenb = staticLenb;
+  }
 
   // Worst case of any block kind: ≤ 48 bits per symbol plus trees, or the raw bytes.
   ensure(Math.max(symCount * 6 + 700, storedLen + 16));
