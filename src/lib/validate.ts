@@ -81,6 +81,14 @@ export function uidString(value: unknown, field = 'uid'): string {
   throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
 }
 
+/** A role of the positional builders: any integer (values without publish rights join only). */
+export function checkRole(role: unknown, field = 'role'): number {
+  if (typeof role !== 'number' || !Number.isInteger(role)) {
+    throw invalidArgument('ERR_INVALID_ROLE', field, 'an integer role (1 publisher, 2 subscriber)', role);
+  }
+  return role;
+}
+
 /** Optional reproducibility pins accepted as the last argument of every builder. */
 export interface BuildPins {
   /** Salt to use instead of a fresh random one (u32). Default: random 1..99999999. */

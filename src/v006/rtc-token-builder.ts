@@ -1,5 +1,4 @@
-import { type BuildPins, checkU32, pinnedNow, uidString } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { type BuildPins, checkRole, checkU32, pinnedNow, uidString } from '../lib/validate.js';
 import { AccessToken, MESSAGE_TS_OFFSET } from './access-token.js';
 import { Privileges } from './privileges.js';
 
@@ -20,13 +19,6 @@ export type RtcRole006 = (typeof RtcRole)[keyof typeof RtcRole];
 /** Roles that receive the three publish privileges in 006 (reference behaviour). */
 export function publishesIn006(role: number): boolean {
   return role === RtcRole.ATTENDEE || role === RtcRole.PUBLISHER || role === RtcRole.ADMIN;
-}
-
-export function checkRole(role: unknown, field = 'role'): number {
-  if (typeof role !== 'number' || !Number.isInteger(role)) {
-    throw invalidArgument('ERR_INVALID_ROLE', field, 'an integer role (1 publisher, 2 subscriber)', role);
-  }
-  return role;
 }
 
 /** Applies `{ salt, now }` pins to a fresh AccessToken. */
@@ -98,16 +90,6 @@ export class RtcTokenBuilder {
     return build(appId, appCertificate, channelName, account, role, privilegeExpiredTs, pins);
   }
 
-  /** The C++ reference's name for {@link RtcTokenBuilder.buildTokenWithAccount}. */
-  static buildTokenWithUserAccount(
-    appId: string,
-    appCertificate: string,
-    channelName: string,
-    account: string | number,
-    role: number,
-    privilegeExpiredTs: number,
-    pins?: BuildPins,
-  ): string {
-    return build(appId, appCertificate, channelName, account, role, privilegeExpiredTs, pins);
-  }
+  /** The C++ reference's name for {@link RtcTokenBuilder.buildTokenWithAccount} (the same function). */
+  static readonly buildTokenWithUserAccount: typeof RtcTokenBuilder.buildTokenWithAccount = RtcTokenBuilder.buildTokenWithAccount;
 }

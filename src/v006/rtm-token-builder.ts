@@ -1,8 +1,8 @@
-import { type BuildPins, checkU32 } from '../lib/validate.js';
+import { type BuildPins, checkRole, checkU32 } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 import { AccessToken } from './access-token.js';
 import { Privileges } from './privileges.js';
-import { applyPins006, checkRole } from './rtc-token-builder.js';
+import { applyPins006 } from './rtc-token-builder.js';
 
 /** RTM roles of the 006 builder (only one exists). */
 export const RtmRole = {

@@ -1,6 +1,5 @@
 import type { Compression } from '../../lib/compression.js';
 import { type BuildPins, checkU32, pinnedNow } from '../../lib/validate.js';
-import { invalidArgument } from '../../errors.js';
 import { AccessToken2 } from '../access-token2.js';
 import type { Service } from '../service.js';
 
@@ -27,12 +26,4 @@ export function buildWith(
 /** @internal */
 export function checkExpire(value: unknown, field: string): number {
   return checkU32(value, field, 'ERR_INVALID_EXPIRY');
-}
-
-/** @internal */
-export function checkRole007(role: unknown, field = 'role'): number {
-  if (typeof role !== 'number' || !Number.isInteger(role)) {
-    throw invalidArgument('ERR_INVALID_ROLE', field, 'an integer role (1 publisher, 2 subscriber)', role);
-  }
-  return role;
 }

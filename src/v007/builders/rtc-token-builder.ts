@@ -1,6 +1,7 @@
 import { ServiceRtc } from '../services/rtc.js';
 import { ServiceRtm } from '../services/rtm.js';
-import { type BuildPins007, buildWith, checkExpire, checkRole007 } from './pins.js';
+import { checkRole } from '../../lib/validate.js';
+import { type BuildPins007, buildWith, checkExpire } from './pins.js';
 
 /** RTC roles of the 007 builders. Only PUBLISHER (1) adds the publish privileges. */
 export const RtcRole = {
@@ -29,7 +30,7 @@ export function rtcService(
 
 function byRole(channelName: string, account: number | string, role: number, privilegeExpire: number): ServiceRtc {
   const expire = checkExpire(privilegeExpire, 'privilegeExpire');
-  return rtcService(channelName, account, expire, checkRole007(role) === RtcRole.PUBLISHER && { audio: expire, video: expire, data: expire });
+  return rtcService(channelName, account, expire, checkRole(role) === RtcRole.PUBLISHER && { audio: expire, video: expire, data: expire });
 }
 
 function withPrivileges(
@@ -119,21 +120,9 @@ export class RtcTokenBuilder {
     return withPrivileges(appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, pins);
   }
 
-  /** `agora-token`'s capital-B spelling of {@link RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege}. */
-  static BuildTokenWithUserAccountAndPrivilege(
-    appId: string,
-    appCertificate: string,
-    channelName: string,
-    account: string | number,
-    tokenExpire: number,
-    joinChannelPrivilegeExpire: number,
-    pubAudioPrivilegeExpire: number,
-    pubVideoPrivilegeExpire: number,
-    pubDataStreamPrivilegeExpire: number,
-    pins?: BuildPins007,
-  ): string {
-    return withPrivileges(appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, pins);
-  }
+  /** `agora-token`'s capital-B spelling of {@link RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege} (the same function). */
+  static readonly BuildTokenWithUserAccountAndPrivilege: typeof RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege =
+    RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege;
 
   /** RTC (by role) plus RTM login for the same account; RTM login lasts `tokenExpire`. */
   static buildTokenWithRtm(
@@ -189,7 +178,7 @@ export function rtcAndRtm(
   rtmUserId: string | number,
   rtmTokenExpire: number,
 ): [ServiceRtc, ServiceRtm] {
-  const rtc = rtcService(channelName, rtcAccount, join, checkRole007(rtcRole, 'rtcRole') === RtcRole.PUBLISHER && { audio, video, data });
+  const rtc = rtcService(channelName, rtcAccount, join, checkRole(rtcRole, 'rtcRole') === RtcRole.PUBLISHER && { audio, video, data });
   const rtm = new ServiceRtm(rtmUserId).addPrivilege(ServiceRtm.kPrivilegeLogin, checkExpire(rtmTokenExpire, 'rtmTokenExpire'));
   return [rtc, rtm];
 }

@@ -1,0 +1,164 @@
+// The request pipeline shared by the Fetch handler and the node:http adapter. It speaks a
+// minimal request interface instead of `Request`/`Response` because building those objects
+// costs more under Node than signing a token; a real `Request` is made only when a hook
+// asks for one.
+
+import { applyCors, applyPreflight } from './cors.js';
+import { bearerChecker } from './bearer.js';
+import { addressKey, forwardedKey } from './client-key.js';
+import { issueTokens } from './grant.js';
+import { HttpError, errorBody, toHttpError } from './http-error.js';
+import type { BodySource } from './json-body.js';
+import { type ResolvedOptions, type TokenHandlerOptions, resolveOptions } from './options.js';
+import { RateLimiter } from './rate-limit.js';
+import { type RequestLogEntry, formatEntry, scrub } from './request-log.js';
+import { matchRoute } from './routes.js';
+
+/** @internal A request as the pipeline sees it. */
+export interface CoreRequest extends BodySource {
+  readonly method: string;
+  /** Request target in origin form: path and optional query. */
+  readonly url: string;
+  /** Peer address reported by the transport, if any. */
+  readonly address: string | undefined;
+  /** A Fetch `Request` for hooks; built on first use. */
+  request(): Request;
+}
+
+/** @internal An answer, ready for any transport. `body` is "" when there is none (204). */
+export interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  /** The transport should close the connection after answering (body left unread). */
+  readonly close: boolean;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function splitTarget(url: string): { path: string; query: string } {
+  const q = url.indexOf('?');
+  return q === -1 ? { path: url, query: '' } : { path: url.slice(0, q), query: url.slice(q + 1) };
+}
+
+/** @internal One handler's configuration and its only cross-request state, the rate limiter. */
+export class TokenServerCore {
+  readonly options: ResolvedOptions;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #checkBearer: ((authorization: string | undefined) => boolean) | undefined;
+
+  constructor(options: TokenHandlerOptions) {
+    this.options = resolveOptions(options);
+    this.#limiter = this.options.rateLimit === false ? undefined : new RateLimiter(this.options.rateLimit);
+    this.#checkBearer = this.options.sharedSecret === undefined ? undefined : bearerChecker(this.options.sharedSecret);
+  }
+
+  /** Whether a route exists at this request target (for middleware that passes others on). */
+  knows(url: string): boolean {
+    return matchRoute(splitTarget(url).path) !== undefined;
+  }
+
+  #clientKey(req: CoreRequest): string | undefined {
+    const { getClientKey, trustProxy } = this.options;
+    if (getClientKey !== undefined) {
+      const key = getClientKey(req.request());
+      return typeof key === 'string' && key !== '' ? key : undefined;
+    }
+    if (trustProxy > 0) {
+      const forwarded = forwardedKey(req.header('x-forwarded-for'), trustProxy);
+      if (forwarded !== undefined) return forwarded;
+    }
+    return req.address === undefined ? undefined : addressKey(req.address);
+  }
+
+  async handle(req: CoreRequest): Promise<Reply> {
+    const started = performance.now();
+    const options = this.options;
+    const headers: Record<string, string> = {
+      'Content-Type': JSON_TYPE,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    const { path, query } = splitTarget(req.url);
+    // HEAD is GET without a body: the transports drop the body.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    let routeName: string | null = null;
+    let client: string | undefined;
+    let status = 200;
+    let body = '';
+    let close = false;
+    let failure: { code: string; detail?: string } | undefined;
+    try {
+      applyCors(headers, options.cors, req.header('origin'));
+      const match = matchRoute(path);
+      routeName = match?.route.name ?? null;
+      client = this.#clientKey(req);
+      // Every request counts, unknown routes included: probing costs allowance too.
+      if (this.#limiter !== undefined && client !== undefined) {
+        const wait = this.#limiter.take(client, options.now());
+        if (wait > 0) {
+          throw new HttpError(429, 'ERR_RATE_LIMITED', `too many requests: retry in ${wait} s`, {
+            headers: { 'Retry-After': String(wait), 'Access-Control-Expose-Headers': 'Retry-After' },
+          });
+        }
+      }
+      if (match === undefined) throw new HttpError(404, 'ERR_NOT_FOUND', `no route ${req.method} ${JSON.stringify(path.slice(0, 200))}`);
+      const { route, params } = match;
+      if (method === 'OPTIONS') {
+        delete headers['Content-Type'];
+        headers['Allow'] = route.allow;
+        applyPreflight(headers, options.cors, route.allow, req.header('access-control-request-headers'));
+        status = 204;
+      } else {
+        if (method !== route.method) {
+          throw new HttpError(405, 'ERR_METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use ${route.method}`, { headers: { Allow: route.allow } });
+        }
+        if (this.#checkBearer !== undefined && route.grant !== undefined && !this.#checkBearer(req.header('authorization'))) {
+          throw new HttpError(401, 'ERR_UNAUTHORIZED', 'missing or wrong bearer token', { headers: { 'WWW-Authenticate': 'Bearer' } });
+        }
+        if (route.grant === undefined) {
+          body = route.answer({});
+        } else {
+          const grant = await route.grant({ params, query, body: req, options });
+          if (options.authorize !== undefined && (await options.authorize(req.request(), grant)) !== true) {
+            throw new HttpError(403, 'ERR_FORBIDDEN', 'not authorized for this token');
+          }
+          body = route.answer(issueTokens(grant, options));
+        }
+      }
+    } catch (caught) {
+      const error = toHttpError(caught);
+      status = error.status;
+      body = errorBody(error);
+      if (error.headers !== undefined) Object.assign(headers, error.headers);
+      // Bodies are left unread on these: the connection cannot be reused.
+      close = status === 413 || status === 408;
+      failure = { code: error.code };
+      if (status === 500) {
+        const detail = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
+        failure.detail = scrub(detail, [options.appCertificate, options.sharedSecret]);
+      }
+    }
+    if (options.log !== undefined) {
+      const entry: RequestLogEntry = {
+        time: new Date(options.now()).toISOString(),
+        method: req.method,
+        path: path.length > 512 ? `${path.slice(0, 509)}...` : path,
+        status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+        client: client ?? null,
+        route: routeName,
+      };
+      if (failure !== undefined) {
+        entry.error = failure.code;
+        if (failure.detail !== undefined) entry.detail = failure.detail;
+      }
+      try {
+        options.log(formatEntry(entry));
+      } catch {
+        // A failing log sink must not turn a served request into an error.
+      }
+    }
+    return { status, headers, body, close };
+  }
+}

@@ -1,0 +1,173 @@
+// The standalone token server behind `npm start` and `agora-token serve`: configuration
+// from the environment, one JSON log line per request, graceful shutdown on signals.
+
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, configFromEnv } from './config.js';
+import { createTokenServer } from './node-server.js';
+import { closeGracefully } from './shutdown.js';
+import { onShutdownSignals } from './signals.js';
+
+/**
+ * Options of {@link startServer}.
+ *
+ * @example
+ * ```ts
+ * const options: StartServerOptions = { env: { AGORA_APP_ID: appId, AGORA_APP_CERTIFICATE: appCertificate }, port: 0 };
+ * ```
+ */
+export interface StartServerOptions {
+  /** Environment to read the configuration from; default `process.env`. */
+  env?: Record<string, string | undefined> | undefined;
+  /** Port, overriding `PORT`; 0 picks a free one. */
+  port?: number | undefined;
+  /** Interface to listen on, overriding `HOST`; default all interfaces. */
+  host?: string | undefined;
+  /** Receives every log line (JSON); default: written to stdout. */
+  log?: ((line: string) => void) | undefined;
+  /** Install SIGTERM/SIGINT handlers that drain and exit; default `true`. */
+  handleSignals?: boolean | undefined;
+}
+
+/**
+ * A running standalone server.
+ *
+ * @example
+ * ```ts
+ * const running: RunningServer = await startServer({ port: 0 });
+ * console.log(running.url);
+ * await running.close();
+ * ```
+ */
+export interface RunningServer {
+  server: Server;
+  /** Base URL, e.g. `http://localhost:8082`. */
+  url: string;
+  /** Stops accepting, finishes in-flight requests, then resolves; idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Log lines to stdout, written once per event-loop turn rather than once per line: under
+ * load many requests finish per turn, and a write to a file or /dev/null is a system call
+ * each time. A line waits at most until the next turn; shutdown flushes.
+ */
+function stdoutLines(): { log: (line: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const text = `${pending.join('\n')}\n`;
+    pending = [];
+    process.stdout.write(text);
+  };
+  return {
+    log: (line) => {
+      pending.push(line);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
+function displayHost(host: string | undefined): string {
+  if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      const where = `${host ?? 'port'}${host === undefined ? ' ' : ':'}${port}`;
+      if (error.code === 'EADDRINUSE') reject(new ConfigError('PORT', `cannot listen on ${where}: the port is already in use (set PORT)`));
+      else if (error.code === 'EACCES') reject(new ConfigError('PORT', `cannot listen on ${where}: permission denied (set PORT above 1023)`));
+      else reject(new ConfigError('HOST', `cannot listen on ${where}: ${error.message}`));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function describeRateLimit(rateLimit: unknown): string {
+  if (rateLimit === false || typeof rateLimit !== 'object' || rateLimit === null) return 'off';
+  const { limit, windowMs } = rateLimit as { limit: number; windowMs?: number };
+  return `${limit}/${(windowMs ?? 60_000) / 1000}s per client`;
+}
+
+/**
+ * Starts the standalone token server, configured from environment variables (see the
+ * README: PORT, AGORA_APP_ID/AGORA_APP_CERTIFICATE or APP_ID/APP_CERTIFICATE, TOKEN_VERSION,
+ * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, HOST). Without credentials it runs with the built-in
+ * demo credentials and says so on every start. A bad value rejects with a {@link ConfigError}
+ * whose message is one line naming the variable.
+ *
+ * @example
+ * ```ts
+ * const { url, close } = await startServer({ port: 0, handleSignals: false });
+ * console.log(await (await fetch(`${url}/ping`)).json()); // { message: 'pong' }
+ * await close();
+ * ```
+ */
+export async function startServer(options?: StartServerOptions): Promise<RunningServer> {
+  const config = configFromEnv(options?.env ?? process.env);
+  const stdout = options?.log === undefined ? stdoutLines() : undefined;
+  const log = options?.log ?? stdout!.log;
+  const port = options?.port ?? config.port;
+  const host = options?.host ?? config.host;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `port must be a whole number 0..65535, got ${String(port)}`);
+  const server = createTokenServer({ ...config.server, log });
+  await listen(server, port, host);
+  const url = `http://${displayHost(host)}:${(server.address() as AddressInfo).port}`;
+
+  if (config.demo) {
+    log(JSON.stringify({
+      level: 'warn',
+      msg: 'DEMO CREDENTIALS: no AGORA_APP_ID/AGORA_APP_CERTIFICATE (or APP_ID/APP_CERTIFICATE) set, so tokens are signed with the built-in demo App ID and certificate. They verify locally but Agora rejects them. Set your project\'s credentials to issue real tokens.',
+      appId: config.server.appId,
+    }));
+  }
+  log(JSON.stringify({
+    level: 'info',
+    msg: 'agora token server listening',
+    url,
+    credentials: config.credentialsFrom,
+    version: config.server.version,
+    expiresIn: config.server.defaultExpiresIn,
+    maxExpiresIn: config.server.maxExpiresIn,
+    auth: config.server.sharedSecret === undefined ? 'none' : 'bearer',
+    cors: config.server.cors,
+    rateLimit: describeRateLimit(config.server.rateLimit),
+    trustProxy: config.server.trustProxy,
+    chatAppTokens: config.server.allowChatAppTokens,
+  }));
+
+  let closing: Promise<void> | undefined;
+  let removeSignals: (() => void) | undefined;
+  const close = (): Promise<void> => {
+    closing ??= closeGracefully(server).finally(() => {
+      removeSignals?.();
+      stdout?.flush();
+    });
+    return closing;
+  };
+  if (options?.handleSignals !== false) {
+    const target = {
+      on: (signal: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void) => process.on(signal, listener),
+      off: (signal: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void) => process.off(signal, listener),
+      exit: (code?: number) => {
+        stdout?.flush();
+        process.exit(code);
+      },
+    };
+    removeSignals = onShutdownSignals(target, close, () => server.closeAllConnections(), log);
+  }
+  return { server, url, close };
+}
