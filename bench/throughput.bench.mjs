@@ -8,6 +8,36 @@ function assert(condition, message) {
   if (!condition) throw new Error(`benchmark self-check failed: ${message}`);
 }
 
+/** Distinct tokens each parser cycles through (a power of two). */
+const POOL = 64;
+
+/** 007 publisher tokens from agora-token's own AccessToken2, issued over the past hours. */
+function officialTokenPool007(current) {
+  const { AccessToken2, ServiceRtc } = current;
+  const now = Math.floor(Date.now() / 1000);
+  return Array.from({ length: POOL }, (_, k) => {
+    const token = new AccessToken2(APP_ID, APP_CERTIFICATE, now - k * 97, EXPIRE);
+    const rtc = new ServiceRtc(CHANNEL, UID);
+    for (const privilege of [1, 2, 3, 4]) rtc.add_privilege(privilege, EXPIRE);
+    token.add_service(rtc);
+    return token.build();
+  });
+}
+
+/**
+ * 006 publisher tokens from agora-access-token's AccessToken. Its builder draws one salt per
+ * process, so each pooled token gets its own salt and message time here.
+ */
+function officialTokenPool006(legacy, privilegeExpiredTs) {
+  return Array.from({ length: POOL }, (_, k) => {
+    const token = new legacy.AccessToken(APP_ID, APP_CERTIFICATE, CHANNEL, UID);
+    token.salt = 1 + ((k * 2654435761) >>> 0) % 0xfffffffe;
+    token.ts = Math.floor(Date.now() / 1000) + 24 * 3600 - k * 97;
+    for (const privilege of [1, 2, 3, 4]) token.addPriviledge(privilege, privilegeExpiredTs);
+    return token.build();
+  });
+}
+
 /**
  * The compared operations. `ours`/`official` return a number (folded into the sink);
  * `target` is the issue's required minimum ratio, where there is one.
@@ -28,10 +58,17 @@ export function operations({ ours, official }) {
   const build007Official = () =>
     current.RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, CHANNEL, UID, current.RtcRole.PUBLISHER, EXPIRE, EXPIRE);
 
-  // Parsers get one and the same token: one the official package built, i.e. a token as
-  // found in the wild today.
-  const token007 = build007Official();
-  const token006 = build006Official();
+  // Parsers get the same tokens on both sides, built by the official packages (tokens as
+  // found in the wild today), and cycle through a pool of distinct ones (different salts
+  // and issue times) so that no memoisation on either side can pass for parsing speed.
+  const pool007 = officialTokenPool007(current);
+  const pool006 = officialTokenPool006(legacy, ts006);
+  const token007 = pool007[0];
+  const token006 = pool006[0];
+  let i007 = 0;
+  let i006 = 0;
+  const next007 = () => pool007[(i007 = (i007 + 1) & (POOL - 1))];
+  const next006 = () => pool006[(i006 = (i006 + 1) & (POOL - 1))];
 
   // Self-checks: each side's output is accepted by the other, so both do the full job.
   {
@@ -39,7 +76,13 @@ export function operations({ ours, official }) {
     assert(t.from_string(build007Ours()) && t.verifySignature(APP_CERTIFICATE), 'agora-token rejects our 007 token');
     assert(t.from_string(build007OursNode()) && t.verifySignature(APP_CERTIFICATE), "agora-token rejects our 007 token ('node')");
     assert(t.from_string(build007Named()) && t.verifySignature(APP_CERTIFICATE), 'agora-token rejects our buildRtcToken token');
-    assert(index.verifyToken(token007, { appCertificate: APP_CERTIFICATE }).services.length === 1, 'we reject agora-token 007');
+    for (const token of pool007) {
+      assert(index.verifyToken(token, { appCertificate: APP_CERTIFICATE }).services.length === 1, 'we reject an agora-token 007 token');
+    }
+    for (const token of pool006) {
+      assert(index.verifyToken(token, { appCertificate: APP_CERTIFICATE, channelName: CHANNEL, uid: UID }).version === '006', 'we reject an agora-access-token 006 token');
+    }
+    assert(new Set(pool007).size === POOL && new Set(pool006).size === POOL, 'token pools hold duplicates');
     assert(index.verifyToken(build006Ours(), { appCertificate: APP_CERTIFICATE, channelName: CHANNEL, uid: UID }).version === '006', '006 round trip');
     assert(index.verifyToken(token006, { appCertificate: APP_CERTIFICATE, channelName: CHANNEL, uid: UID }).version === '006', 'we reject agora-access-token 006');
     const legacyParsed = new legacy.AccessToken();
@@ -49,17 +92,17 @@ export function operations({ ours, official }) {
 
   const parseVerify007Official = () => {
     const t = new current.AccessToken2();
-    if (!t.from_string(token007) || !t.verifySignature(APP_CERTIFICATE)) throw new Error('official 007 verify failed');
+    if (!t.from_string(next007()) || !t.verifySignature(APP_CERTIFICATE)) throw new Error('official 007 verify failed');
     return t.salt;
   };
   const parse007Official = () => {
     const t = new current.AccessToken2();
-    if (!t.from_string(token007)) throw new Error('official 007 parse failed');
+    if (!t.from_string(next007())) throw new Error('official 007 parse failed');
     return t.salt;
   };
   const parse006Official = () => {
     const t = new legacy.AccessToken();
-    if (!t.fromString(token006)) throw new Error('official 006 parse failed');
+    if (!t.fromString(next006())) throw new Error('official 006 parse failed');
     return t.salt;
   };
   const verify007Options = { appCertificate: APP_CERTIFICATE };
@@ -100,7 +143,7 @@ export function operations({ ours, official }) {
       id: '007-parse-verify',
       label: '007 parse + verify (verifyToken vs from_string + verifySignature)',
       officialName: `agora-token@${current.version}`,
-      ours: () => index.verifyToken(token007, verify007Options).salt,
+      ours: () => index.verifyToken(next007(), verify007Options).salt,
       official: parseVerify007Official,
       target: 6,
     },
@@ -108,21 +151,21 @@ export function operations({ ours, official }) {
       id: '007-parse',
       label: '007 parse only (decodeToken007 vs from_string)',
       officialName: `agora-token@${current.version}`,
-      ours: () => v007.decodeToken007(token007).salt,
+      ours: () => v007.decodeToken007(next007()).salt,
       official: parse007Official,
     },
     {
       id: '006-parse',
       label: '006 parse only (decodeToken006 vs AccessToken.fromString)',
       officialName: `agora-access-token@${legacy.version}`,
-      ours: () => v006.decodeToken006(token006).salt,
+      ours: () => v006.decodeToken006(next006()).salt,
       official: parse006Official,
     },
     {
       id: '006-parse-verify',
       label: '006 parse + verify (verifyToken) vs official PARSE ONLY (it has no verify)',
       officialName: `agora-access-token@${legacy.version} (parse only)`,
-      ours: () => index.verifyToken(token006, verify006Options).salt,
+      ours: () => index.verifyToken(next006(), verify006Options).salt,
       official: parse006Official,
     },
   ];
@@ -140,11 +183,16 @@ export function run(context, settings, log = () => {}) {
       oursOpsPerSec: result.ours.opsPerSec,
       officialOpsPerSec: result.official.opsPerSec,
       ratio: result.ratio,
+      cpuTimeRatio: result.cpuTimeRatio,
       ratioSpread: result.ratioSpread,
       target: op.target ?? null,
       meetsTarget: op.target ? result.ratio >= op.target : null,
       batchIterations: result.batchIterations,
       rounds: result.rounds,
+      cleanRounds: result.cleanRounds,
+      usedRounds: result.usedRounds,
+      onlyCleanRounds: result.onlyCleanRounds,
+      raw: result.raw,
     };
     rows.push(row);
     log(row);
