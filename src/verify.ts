@@ -1,6 +1,6 @@
 import { TokenFormatError, TokenVerificationError, invalidArgument } from './errors.js';
 import { utf8 } from './lib/bytes.js';
-import { certificateKey, signingKey007 } from './lib/hmac-keys.js';
+import { certificateKey, sign007 } from './lib/hmac-keys.js';
 import { hmac } from './lib/sha256.js';
 import { crc32 } from './lib/crc32.js';
 import { constantTimeEqual } from './lib/crypto.js';
@@ -95,7 +95,8 @@ function verify006(token: string, appCertificate: string, options: VerifyOptions
 function verify007(token: string, appCertificate: string, options: VerifyOptions): DecodedToken {
   const { token: decoded, signingInfo } = parse007(token, options);
   checkAppId(decoded.appId, options.appId);
-  const expected = hmac(signingKey007(appCertificate, decoded.issueTs, decoded.salt), signingInfo);
+  const expected = new Uint8Array(32);
+  sign007(appCertificate, decoded.issueTs, decoded.salt, signingInfo, 0, signingInfo.length, expected, 0);
   if (!constantTimeEqual(expected, decoded.signature)) {
     throw new TokenVerificationError('ERR_SIGNATURE_MISMATCH', SIGNATURE_MISMATCH);
   }

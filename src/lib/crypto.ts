@@ -44,3 +44,8 @@ export function randomSalt(): number {
 export function md5Hex(data: string): string {
   return builtin('node:crypto').createHash('md5').update(data, 'utf8').digest('hex');
 }
+
+/** HMAC-SHA256 by node:crypto: faster than sha256.ts once the data spans many blocks. */
+export function nativeHmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
+  return builtin('node:crypto').createHmac('sha256', key).update(data).digest();
+}

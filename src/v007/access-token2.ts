@@ -2,8 +2,7 @@ import { scratchWriter } from '../lib/bytes.js';
 import { encodeBase64 } from '../lib/base64.js';
 import { type Compression, DEFAULT_COMPRESSION, compress } from '../lib/compression.js';
 import { randomSalt } from '../lib/crypto.js';
-import { signingKey007 } from '../lib/hmac-keys.js';
-import { hmacInto } from '../lib/sha256.js';
+import { sign007 } from '../lib/hmac-keys.js';
 import { checkAppCertificate, checkAppId, checkSalt, checkU32 } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 import { Service } from './service.js';
@@ -76,7 +75,7 @@ export class AccessToken2 {
     const infoStart = w.pos;
     w.string('appId', this.appId).u32(this.issueTs).u32(this.expire).u32(this.salt).u16(ordered.length);
     for (const service of ordered) service.packInto(w);
-    hmacInto(signingKey007(this.appCertificate, this.issueTs, this.salt), w.buf, infoStart, w.pos, w.buf, signatureAt);
+    sign007(this.appCertificate, this.issueTs, this.salt, w.buf, infoStart, w.pos, w.buf, signatureAt);
     const payload = w.buf.subarray(0, w.pos);
     return VERSION_007 + encodeBase64(compress(payload, options?.compression ?? DEFAULT_COMPRESSION));
   }

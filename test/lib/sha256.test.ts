@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { certificateKey, signingKey007 } from '../../src/lib/hmac-keys.js';
+import { NATIVE_HMAC_MIN_BYTES, certificateKey, sign007, signingKey007 } from '../../src/lib/hmac-keys.js';
 import { hmac, hmacInto, hmacKey, sha256 } from '../../src/lib/sha256.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -47,5 +47,21 @@ describe('sha256 / hmac (optimised path) equal node:crypto', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('sign007 gives the same signature below and above the native-HMAC threshold', () => {
+    const cert = '5CFd2fd1755d40ecb72977518be15d3b';
+    const u32 = (v: number) => {
+      const b = Buffer.alloc(4);
+      b.writeUInt32LE(v);
+      return b;
+    };
+    const k2 = createHmac('sha256', u32(7)).update(createHmac('sha256', u32(1_700_000_000)).update(cert).digest()).digest();
+    for (const size of [0, 1, 100, NATIVE_HMAC_MIN_BYTES - 1, NATIVE_HMAC_MIN_BYTES, NATIVE_HMAC_MIN_BYTES + 1, 70_000]) {
+      const data = new Uint8Array(size + 10).map((_, i) => (i * 13) & 0xff);
+      const out = new Uint8Array(40);
+      sign007(cert, 1_700_000_000, 7, data, 5, 5 + size, out, 4);
+      expect(hex(out.subarray(4, 36)), String(size)).toBe(createHmac('sha256', k2).update(data.subarray(5, 5 + size)).digest('hex'));
+    }
   });
 });
