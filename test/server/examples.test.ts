@@ -1,4 +1,4 @@
-// The README's server examples (docs/server.md) are these files, verbatim but for the import
+// The server examples of the README and docs/server.md are these files, verbatim but for the import
 // specifiers; each is run here over real HTTP.
 
 import { once } from 'node:events';
@@ -9,14 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_CERTIFICATE, APP_ID, close, expectError, expectRtcToken, postJson, send } from './support.js';
 
 const DOC = readFileSync(new URL('../../docs/server.md', import.meta.url), 'utf8');
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 /** An example file as the docs show it: header comment dropped, package specifiers restored. */
 function asDocumented(file: string): string {
   const source = readFileSync(new URL(`./examples/${file}`, import.meta.url), 'utf8');
   return source
     .slice(source.indexOf('\n\n') + 2)
-    .replace("'../../../src/server.js'", "'agora-dynamic-key/server'")
-    .replace("'./mini-express.js'", "'express'");
+    .replace("'../../../src/server.js'", "'agora-dynamic-key/server'");
 }
 
 async function started(server: Server): Promise<string> {
@@ -34,7 +34,10 @@ describe('docs/server.md examples', () => {
   });
 
   it('shows each example exactly as tested', () => {
-    for (const file of ['plain-node.ts', 'express.ts']) expect(DOC).toContain(asDocumented(file));
+    for (const file of ['plain-node.ts', 'express.ts']) {
+      expect(DOC).toContain(asDocumented(file));
+      expect(README).toContain(asDocumented(file));
+    }
   });
 
   it('plain node:http: serves the guide route and the community routes', async () => {

@@ -1,6 +1,6 @@
 // The README's Express example (docs/server.md), run by examples.test.ts.
 
-import express from './mini-express.js';
+import express from 'express';
 import { createNodeHandler, createTokenHandler } from '../../../src/server.js';
 
 const app = express();
