@@ -7,7 +7,7 @@ import { type HmacKey, hmacInto, hmacKey } from './sha256.js';
 
 const MAX_CACHED = 64;
 const certificateKeys = new Map<string, HmacKey>();
-const firstDerivations = new Map<string, { issueTs: number; k1: Uint8Array }>();
+const firstDerivations = new Map<string, Uint8Array>();
 
 function asciiBytes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
@@ -65,12 +65,15 @@ export function signingKey007(appCertificate: string, issueTs: number, salt: num
 
 /** Computes the second derivation into K2. */
 function deriveK2(appCertificate: string, issueTs: number, salt: number): void {
-  let first = firstDerivations.get(appCertificate);
-  if (first === undefined || first.issueTs !== issueTs) {
+  // Keyed by certificate and issue second: a builder issues many tokens per second, and a
+  // verifier sees tokens issued in the same seconds again and again.
+  const cacheKey = `${issueTs}:${appCertificate}`;
+  let k1 = firstDerivations.get(cacheKey);
+  if (k1 === undefined) {
     const cert = asciiBytes(appCertificate);
-    const k1 = new Uint8Array(32);
+    k1 = new Uint8Array(32);
     hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
-    first = remember(firstDerivations, appCertificate, { issueTs, k1 });
+    remember(firstDerivations, cacheKey, k1);
   }
-  hmacInto(hmacKey(u32le(salt)), first.k1, 0, 32, K2, 0);
+  hmacInto(hmacKey(u32le(salt)), k1, 0, 32, K2, 0);
 }
