@@ -1,5 +1,5 @@
 import { TokenFormatError, TokenVerificationError, invalidArgument } from './errors.js';
-import { utf8 } from './lib/bytes.js';
+import { concatBytes, utf8 } from './lib/bytes.js';
 import { certificateKey, sign007 } from './lib/hmac-keys.js';
 import { hmac } from './lib/sha256.js';
 import { crc32 } from './lib/crc32.js';
@@ -85,7 +85,7 @@ function verify006(token: string, appCertificate: string, options: VerifyOptions
       throw new TokenVerificationError('ERR_UID_MISMATCH', `token is not for uid ${JSON.stringify(signedUid)}`);
     }
   }
-  const toSign = concat(utf8(decoded.appId), channelBytes, utf8(signedUid), message);
+  const toSign = concatBytes([utf8(decoded.appId), channelBytes, utf8(signedUid), message]);
   if (!constantTimeEqual(hmac(certificateKey(appCertificate), toSign), decoded.signature)) {
     throw new TokenVerificationError('ERR_SIGNATURE_MISMATCH', SIGNATURE_MISMATCH);
   }
@@ -116,16 +116,4 @@ function verify007(token: string, appCertificate: string, options: VerifyOptions
     }
   }
   return decoded;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

@@ -53,6 +53,19 @@ export function checkPackable(field: string, value: string): string {
   return value;
 }
 
+/** The bytes of `parts`, one after the other, in a new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 /**
  * A growable little-endian writer: one buffer and one position. Token builders reuse one
  * instance ({@link scratchWriter}) so that building a token allocates only its result.

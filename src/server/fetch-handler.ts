@@ -1,6 +1,7 @@
 // The Fetch-standard handler: `(request) => Promise<Response>`, for Hono, Next.js route
 // handlers, Bun, Deno and anything else that speaks Request/Response.
 
+import { concatBytes } from '../lib/bytes.js';
 import { runtimeAddress } from './client-key.js';
 import { type CoreRequest, TokenServerCore } from './core.js';
 import { HttpError } from './http-error.js';
@@ -49,14 +50,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
 }
 
 function coreRequest(request: Request, info: unknown): CoreRequest {

@@ -10,38 +10,11 @@ import pako from 'pako';
 import { describe, expect, it } from 'vitest';
 import { adler32, zlibDeflate } from '../../src/lib/deflate.js';
 import { zlibInflate } from '../../src/lib/inflate.js';
+import { concat, prng, randomBytes } from '../support/bytes.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const fromHex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'));
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
-/** Deterministic PRNG for the large fixed inputs. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomBytes(n: number, seed: number, alphabet = 256): Uint8Array {
-  const r = prng(seed);
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.floor(r() * alphabet);
-  return out;
-}
 
 /**
  * Assert that our output equals pako's, reporting where they diverge, and that
