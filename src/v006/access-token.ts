@@ -68,6 +68,12 @@ export class AccessToken {
   }
 }
 
+/** Privileges that all expire at the same time, ids ascending (what the builders grant). */
+export interface UniformPrivileges {
+  readonly ids: readonly number[];
+  readonly expire: number;
+}
+
 /**
  * Low-level 006 encoder; `uid` is the uid string exactly as signed. Packs everything into
  * the shared scratch writer: first the signed bytes (appId, channel, uid, message), then the
@@ -80,12 +86,13 @@ export function buildToken006(
   uid: string,
   salt: number,
   ts: number,
-  privileges: ReadonlyMap<number, number>,
+  privileges: ReadonlyMap<number, number> | UniformPrivileges,
 ): string {
   checkSalt(salt);
   checkU32(ts, 'ts');
-  if (privileges.size > 10921) {
-    throw invalidArgument('ERR_INVALID_PRIVILEGE', 'privileges', 'at most 10921 entries (a 65535-byte message)', privileges.size);
+  const count = privileges instanceof Map ? privileges.size : (privileges as UniformPrivileges).ids.length;
+  if (count > 10921) {
+    throw invalidArgument('ERR_INVALID_PRIVILEGE', 'privileges', 'at most 10921 entries (a 65535-byte message)', count);
   }
   const w = scratchWriter.reset();
   w.utf8(appId);
@@ -96,7 +103,14 @@ export function buildToken006(
   const messageStart = w.pos;
   if (uidStart - channelStart > U16_MAX) tooLong('channelName', uidStart - channelStart);
   if (messageStart - uidStart > U16_MAX) tooLong('uid', messageStart - uidStart);
-  w.u32(salt).u32(ts).map16to32(privileges);
+  w.u32(salt).u32(ts);
+  if (privileges instanceof Map) {
+    w.map16to32(privileges);
+  } else {
+    const { ids, expire } = privileges as UniformPrivileges;
+    w.u16(ids.length);
+    for (const id of ids) w.u16(id).u32(expire);
+  }
   const messageEnd = w.pos;
   const messageLength = messageEnd - messageStart;
 

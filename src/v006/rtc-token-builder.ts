@@ -1,5 +1,5 @@
 import { type BuildPins, checkRole, checkU32, pinnedNow, uidString } from '../lib/validate.js';
-import { AccessToken, MESSAGE_TS_OFFSET } from './access-token.js';
+import { AccessToken, MESSAGE_TS_OFFSET, buildToken006 } from './access-token.js';
 import { Privileges } from './privileges.js';
 
 /**
@@ -28,6 +28,11 @@ export function applyPins006(token: AccessToken, pins: BuildPins | undefined): A
   return token;
 }
 
+const JOIN_ONLY = { ids: [Privileges.kJoinChannel] } as const;
+const JOIN_AND_PUBLISH = {
+  ids: [Privileges.kJoinChannel, Privileges.kPublishAudioStream, Privileges.kPublishVideoStream, Privileges.kPublishDataStream],
+} as const;
+
 function build(
   appId: string,
   appCertificate: string,
@@ -37,16 +42,12 @@ function build(
   privilegeExpiredTs: number,
   pins: BuildPins | undefined,
 ): string {
+  // The AccessToken validates the credentials, channel and uid and draws the salt.
   const token = applyPins006(new AccessToken(appId, appCertificate, channelName, uidString(uid)), pins);
   checkRole(role);
-  checkU32(privilegeExpiredTs, 'privilegeExpiredTs', 'ERR_INVALID_EXPIRY');
-  token.addPrivilege(Privileges.kJoinChannel, privilegeExpiredTs);
-  if (publishesIn006(role)) {
-    token.addPrivilege(Privileges.kPublishAudioStream, privilegeExpiredTs);
-    token.addPrivilege(Privileges.kPublishVideoStream, privilegeExpiredTs);
-    token.addPrivilege(Privileges.kPublishDataStream, privilegeExpiredTs);
-  }
-  return token.build();
+  const expire = checkU32(privilegeExpiredTs, 'privilegeExpiredTs', 'ERR_INVALID_EXPIRY');
+  const ids = publishesIn006(role) ? JOIN_AND_PUBLISH.ids : JOIN_ONLY.ids;
+  return buildToken006(token.appID, token.appCertificate, token.channelName, token.uid, token.salt, token.ts, { ids, expire });
 }
 
 /**
