@@ -1,7 +1,7 @@
 import { TokenFormatError, TokenVerificationError, invalidArgument } from './errors.js';
-import { concatBytes, utf8 } from './lib/bytes.js';
+import { scratchWriter } from './lib/bytes.js';
 import { certificateKey, sign007 } from './lib/hmac-keys.js';
-import { hmac } from './lib/sha256.js';
+import { hmacInto } from './lib/sha256.js';
 import { crc32 } from './lib/crc32.js';
 import { constantTimeEqual } from './lib/crypto.js';
 import { checkAppCertificate, uidString } from './lib/validate.js';
@@ -68,25 +68,31 @@ function verify006(token: string, appCertificate: string, options: VerifyOptions
   if (typeof options.channelName !== 'string') {
     throw invalidArgument('ERR_INVALID_CHANNEL_NAME', 'channelName', 'a string', options.channelName);
   }
-  const channelBytes = utf8(options.channelName);
-  if (crc32(channelBytes) !== decoded.crcChannelName) {
+  // The signed bytes (appId, channel, uid, message) are packed once into the scratch writer,
+  // and the CRCs are taken over the same bytes.
+  const w = scratchWriter.reset();
+  w.utf8(decoded.appId);
+  const channelStart = w.pos;
+  w.utf8(options.channelName);
+  const uidStart = w.pos;
+  if (crc32(w.buf, channelStart, uidStart) !== decoded.crcChannelName) {
     throw new TokenVerificationError('ERR_CHANNEL_MISMATCH', `token is not for channel ${JSON.stringify(options.channelName)}`);
   }
-  // A token built for uid 0 carries the CRC of "" and admits any uid.
-  let signedUid: string;
-  if (decoded.crcUid === 0) {
-    signedUid = '';
-  } else {
-    if (options.uid === undefined) {
-      throw invalidArgument('ERR_INVALID_ARGUMENT', 'uid', 'the uid or account (a 006 signature covers it)', undefined);
+  // A token built for uid 0 carries the CRC of "" (which is 0) and admits any uid.
+  if (options.uid !== undefined) {
+    const uid = uidString(options.uid);
+    w.utf8(uid);
+    if (crc32(w.buf, uidStart, w.pos) !== decoded.crcUid) {
+      if (decoded.crcUid !== 0) throw new TokenVerificationError('ERR_UID_MISMATCH', `token is not for uid ${JSON.stringify(uid)}`);
+      w.pos = uidStart; // a uid-0 token: the signed uid is ""
     }
-    signedUid = uidString(options.uid);
-    if (crc32(utf8(signedUid)) !== decoded.crcUid) {
-      throw new TokenVerificationError('ERR_UID_MISMATCH', `token is not for uid ${JSON.stringify(signedUid)}`);
-    }
+  } else if (decoded.crcUid !== 0) {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'uid', 'the uid or account (a 006 signature covers it)', undefined);
   }
-  const toSign = concatBytes([utf8(decoded.appId), channelBytes, utf8(signedUid), message]);
-  if (!constantTimeEqual(hmac(certificateKey(appCertificate), toSign), decoded.signature)) {
+  w.raw(message);
+  const expected = new Uint8Array(32);
+  hmacInto(certificateKey(appCertificate), w.buf, 0, w.pos, expected, 0);
+  if (!constantTimeEqual(expected, decoded.signature)) {
     throw new TokenVerificationError('ERR_SIGNATURE_MISMATCH', SIGNATURE_MISMATCH);
   }
   return decoded;
