@@ -3,7 +3,7 @@
 // derivation), not once per token.
 
 import { nativeHmacSha256 } from './crypto.js';
-import { type HmacKey, hmacInto, hmacKey } from './sha256.js';
+import { type HmacKey, hmacInto, hmacKey, hmacKeyInto } from './sha256.js';
 
 const MAX_CACHED = 64;
 const certificateKeys = new Map<string, HmacKey>();
@@ -29,6 +29,9 @@ export function certificateKey(appCertificate: string): HmacKey {
 
 const U32 = new Uint8Array(4);
 const K2 = new Uint8Array(32);
+// Keys used for a single HMAC each; their states are overwritten by the next token.
+const SALT_KEY: HmacKey = { inner: new Int32Array(8), outer: new Int32Array(8) };
+const SIGNING_KEY: HmacKey = { inner: new Int32Array(8), outer: new Int32Array(8) };
 
 function u32le(value: number): Uint8Array {
   U32[0] = value;
@@ -57,10 +60,13 @@ export function sign007(appCertificate: string, issueTs: number, salt: number, d
   out.set(nativeHmacSha256(K2, data.subarray(start, end)), outOffset);
 }
 
-/** 007 signing key: HMAC(u32(salt), HMAC(u32(issueTs), appCertificate)), prepared for signing. */
+/**
+ * 007 signing key: HMAC(u32(salt), HMAC(u32(issueTs), appCertificate)), prepared for signing.
+ * The returned key is only valid until the next call.
+ */
 export function signingKey007(appCertificate: string, issueTs: number, salt: number): HmacKey {
   deriveK2(appCertificate, issueTs, salt);
-  return hmacKey(K2);
+  return hmacKeyInto(K2, SIGNING_KEY);
 }
 
 /** Computes the second derivation into K2. */
@@ -75,5 +81,5 @@ function deriveK2(appCertificate: string, issueTs: number, salt: number): void {
     hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
     remember(firstDerivations, cacheKey, k1);
   }
-  hmacInto(hmacKey(u32le(salt)), k1, 0, 32, K2, 0);
+  hmacInto(hmacKeyInto(u32le(salt), SALT_KEY), k1, 0, 32, K2, 0);
 }

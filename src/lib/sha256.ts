@@ -133,17 +133,23 @@ const PAD = new Uint8Array(64);
 
 /** Prepares `key` (bytes) for any number of HMACs. */
 export function hmacKey(key: Uint8Array): HmacKey {
+  return hmacKeyInto(key, { inner: new Int32Array(8), outer: new Int32Array(8) });
+}
+
+/** Like {@link hmacKey}, reusing `target`'s state arrays (for keys used once, on hot paths). */
+export function hmacKeyInto(key: Uint8Array, target: HmacKey): HmacKey {
   let k = key;
   if (k.length > 64) k = sha256(k);
-  const inner = IV.slice();
-  const outer = IV.slice();
+  const { inner, outer } = target;
+  inner.set(IV);
+  outer.set(IV);
   PAD.fill(0x36);
   for (let i = 0; i < k.length; i++) PAD[i] = k[i]! ^ 0x36;
   compress(inner, PAD, 0);
   PAD.fill(0x5c);
   for (let i = 0; i < k.length; i++) PAD[i] = k[i]! ^ 0x5c;
   compress(outer, PAD, 0);
-  return { inner, outer };
+  return target;
 }
 
 const STATE = new Int32Array(8);
