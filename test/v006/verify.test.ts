@@ -4,16 +4,7 @@ import { AccessToken, AgoraTokenError, RtcTokenBuilder, RtmTokenBuilder, TokenFo
 import { decodeToken } from '../../src/decode.js';
 import { verifyToken } from '../../src/verify.js';
 import { APP_CERTIFICATE, APP_ID, text, u32, uid } from '../support/arbitraries.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AgoraTokenError);
-    return (error as AgoraTokenError).code;
-  }
-  return 'no error';
-}
+import { codeOf } from '../support/errors.js';
 
 const token = RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'demo', 1234, 1, 1_700_003_600, { salt: 7, now: 1_700_000_000 });
 

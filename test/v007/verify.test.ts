@@ -6,16 +6,7 @@ import { decodeToken } from '../../src/decode.js';
 import { verifyToken } from '../../src/verify.js';
 import { APP_CERTIFICATE, APP_ID } from '../support/arbitraries.js';
 import { loadVectors } from '../support/vectors.js';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AgoraTokenError);
-    return (error as AgoraTokenError).code;
-  }
-  return 'no error';
-}
+import { codeOf } from '../support/errors.js';
 
 const token = RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'demo', 1234, 1, 3600, 3600, { salt: 7, now: 1_700_000_000 });
 
