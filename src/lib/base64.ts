@@ -27,7 +27,8 @@ function malformed(what: string, why: string): TokenFormatError {
 /**
  * Decodes `text[start..]` as canonical padded base64 or throws `ERR_TOKEN_MALFORMED`, naming
  * `what`: length a multiple of 4, only the standard alphabet, `=` only as final padding, and
- * zero bits in the unused low bits of the last character.
+ * zero bits in the unused low bits of the last character. The result is a view that the
+ * next call overwrites: read it at once, copy what must be kept.
  */
 export function decodeBase64(text: string, what: string, start = 0): Uint8Array {
   const length = text.length - start;
@@ -45,6 +46,12 @@ export function decodeBase64(text: string, what: string, start = 0): Uint8Array 
   if (padding > 0 && (LOOKUP[text.charCodeAt(end - 1)]! & (padding === 2 ? 0x0f : 0x03)) !== 0) {
     throw malformed(what, 'canonical base64 (non-zero padding bits)');
   }
-  const bytes = Buffer.from(start === 0 ? text : text.slice(start), 'base64');
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const size = (length / 4) * 3 - padding;
+  if (decoded.length < size) decoded = Buffer.allocUnsafeSlow(Math.max(size, decoded.length * 2));
+  const written = decoded.write(start === 0 ? text : text.slice(start), 0, size, 'base64');
+  return new Uint8Array(decoded.buffer, decoded.byteOffset, written);
 }
+
+// Decoded bytes land in one reused buffer: a token's body is parsed (and copied where kept)
+// before the next decode.
+let decoded = Buffer.allocUnsafeSlow(1024);

@@ -4,7 +4,7 @@
 
 import { builtin } from './builtins.js';
 import { zlibDeflate } from './deflate.js';
-import { InflateError, zlibInflate } from './inflate.js';
+import { InflateError, zlibInflateTransient } from './inflate.js';
 import { TokenFormatError } from '../errors.js';
 
 /**
@@ -26,10 +26,13 @@ export function compress(data: Uint8Array, compression: Compression): Uint8Array
 /** Largest inflated 007 body accepted by default (the format cannot need more in practice). */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 1 << 20;
 
-/** Inflates untrusted bytes; every failure is a TokenFormatError. */
+/**
+ * Inflates untrusted bytes; every failure is a TokenFormatError. The result is a view that
+ * the next call overwrites: read it at once, copy what must be kept.
+ */
 export function decompress(data: Uint8Array, maxOutput: number): Uint8Array {
   try {
-    return zlibInflate(data, maxOutput);
+    return zlibInflateTransient(data, maxOutput);
   } catch (error) {
     if (error instanceof InflateError) {
       const tooLarge = error.reason === 'limit';

@@ -302,6 +302,19 @@ function truncated(): InflateError {
  * @throws RangeError if `maxOutput` is not a non-negative integer or `Infinity`
  */
 export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
+  return inflate(input, maxOutput, false);
+}
+
+/**
+ * Like {@link zlibInflate}, but returns a view of an internal buffer that the next call
+ * overwrites: for callers that read the result at once and keep nothing (the token parser),
+ * it saves allocating and copying the output.
+ */
+export function zlibInflateTransient(input: Uint8Array, maxOutput: number): Uint8Array {
+  return inflate(input, maxOutput, true);
+}
+
+function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint8Array {
   if (!(maxOutput >= 0) || (maxOutput !== Infinity && !Number.isInteger(maxOutput))) {
     throw new RangeError('zlibInflate: maxOutput must be a non-negative integer or Infinity');
   }
@@ -558,12 +571,18 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
   if (pos + 4 < inLen) throw new InflateError('unexpected data after the end of the zlib stream');
   const expected =
     ((input[pos]! << 24) | (input[pos + 1]! << 16) | (input[pos + 2]! << 8) | input[pos + 3]!) >>> 0;
-  const result = new Uint8Array(outPos);
-  if (outPos <= 2048) {
-    for (let i = 0; i < outPos; i++) result[i] = out[i]!;
+  let result: Uint8Array;
+  if (transient) {
+    result = out.subarray(0, outPos);
   } else {
-    result.set(out.subarray(0, outPos));
+    result = new Uint8Array(outPos);
+    if (outPos <= 2048) {
+      for (let i = 0; i < outPos; i++) result[i] = out[i]!;
+    } else {
+      result.set(out.subarray(0, outPos));
+    }
   }
+  // A large scratch buffer is dropped (a transient result keeps it alive until released).
   if (scratch.length > SCRATCH_KEEP) scratch = new Uint8Array(1 << 12);
   if (adler32(result) !== expected) throw new InflateError('incorrect data check (Adler-32 mismatch)');
   return result;
