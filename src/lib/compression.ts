@@ -3,7 +3,7 @@
 // those who need `agora-token`'s exact strings. Inflate is always our own, with an output cap.
 
 import { builtin } from './builtins.js';
-import { zlibDeflate } from './deflate.js';
+import { zlibDeflateTransient } from './deflate.js';
 import { InflateError, zlibInflateTransient } from './inflate.js';
 import { TokenFormatError } from '../errors.js';
 
@@ -18,9 +18,10 @@ export type Compression = 'reference' | 'node';
 /** Default compression of 007 tokens. */
 export const DEFAULT_COMPRESSION: Compression = 'reference';
 
+/** Compresses `data`. The result may be a view that the next call overwrites: encode it at once. */
 export function compress(data: Uint8Array, compression: Compression): Uint8Array {
   if (compression === 'node') return builtin('node:zlib').deflateSync(data);
-  return zlibDeflate(data);
+  return zlibDeflateTransient(data);
 }
 
 /** Largest inflated 007 body accepted by default (the format cannot need more in practice). */

@@ -1150,8 +1150,9 @@ function deflateSlow(input: Uint8Array): void {
 /**
  * Compress `input` into a zlib stream (RFC 1950) that is byte-for-byte what
  * zlib 1.2.x produces with `compress2(..., Z_DEFAULT_COMPRESSION)` (level 6,
- * 32 KiB window, memLevel 8, default strategy) — and therefore what
- * `zlib.deflateSync(input)` in Node and `pako.deflate(input)` produce.
+ * 32 KiB window, memLevel 8, default strategy), as the C and Python bindings of
+ * stock zlib and `pako.deflate(input)` produce. (Node bundles Chromium's zlib fork,
+ * whose bytes differ.)
  *
  * The implementation keeps reusable module-level buffers, so it is not
  * reentrant (it never calls out to user code, so this cannot be observed) and
@@ -1161,6 +1162,19 @@ function deflateSlow(input: Uint8Array): void {
  * @returns the complete zlib stream: header `78 9c`, deflate data, big-endian Adler-32
  */
 export function zlibDeflate(input: Uint8Array): Uint8Array {
+  return deflate(input, false);
+}
+
+/**
+ * Like {@link zlibDeflate}, but returns a view of the internal output buffer that the next
+ * call overwrites: for callers that encode the result at once (token builders), it saves
+ * allocating and copying it.
+ */
+export function zlibDeflateTransient(input: Uint8Array): Uint8Array {
+  return deflate(input, true);
+}
+
+function deflate(input: Uint8Array, transient: boolean): Uint8Array {
   outPos = 0;
   bitBuf = 0;
   bitCnt = 0;
@@ -1181,6 +1195,12 @@ export function zlibDeflate(input: Uint8Array): Uint8Array {
   // Copy out of the shared buffer. For token-sized results a plain loop beats
   // slice()/set(), whose setup cost dominates at a few hundred bytes.
   const n = outPos;
+  if (transient) {
+    const view = out.subarray(0, n);
+    // Drop a buffer grown for a huge input (the view keeps it alive until released).
+    if (out.length > 1 << 22) out = new Uint8Array(1 << 14);
+    return view;
+  }
   const result = new Uint8Array(n);
   if (n <= 2048) {
     const o = out;
