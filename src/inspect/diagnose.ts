@@ -3,7 +3,7 @@ import { decodeToken } from '../decode.js';
 import { verifyToken } from '../verify.js';
 import { utf8 } from '../lib/bytes.js';
 import { crc32 } from '../lib/crc32.js';
-import { checkAppCertificate, checkAppId } from '../lib/validate.js';
+import { checkAppCertificate, checkAppId, isHex32 } from '../lib/validate.js';
 import type { DecodedToken006 } from '../v006/decode.js';
 import type { DecodedToken007 } from '../v007/decode.js';
 import type { DecodedService } from '../v007/services/index.js';
@@ -195,7 +195,7 @@ function formatErrorMessage(text: string, error: unknown): string {
     const prefix = text.slice(0, 3);
     let what = 'expected a "006" or "007" token';
     if (/^00[1-5]$/.test(prefix)) what = `"${prefix}" is a legacy dynamic key, not an access token; build a 006 or 007 token`;
-    else if (/^[0-9a-fA-F]{32}$/.test(text)) what = 'this is a 32-character hex string: an App ID or App Certificate, not a token';
+    else if (isHex32(text)) what = 'this is a 32-character hex string: an App ID or App Certificate, not a token';
     return `unsupported token version ${JSON.stringify(prefix)}: ${what}`;
   }
   if (error instanceof AgoraTokenError) return `token cannot be decoded: ${error.message}`;

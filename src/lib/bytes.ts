@@ -170,12 +170,6 @@ export class ByteWriter {
     return this;
   }
 
-  /** `bytes(x)`: u16 length, then the bytes. The caller guarantees length <= 65535. */
-  bytes(bytes: Uint8Array): this {
-    this.u16(bytes.length);
-    return this.raw(bytes);
-  }
-
   /** `map16to32`: u16 count, then (u16 key, u32 value) pairs in ascending key order. */
   map16to32(map: ReadonlyMap<number, number>): this {
     this.u16(map.size);
@@ -188,11 +182,6 @@ export class ByteWriter {
     const keys = sorted ? map.keys() : [...map.keys()].sort((a, b) => a - b);
     for (const key of keys) this.u16(key).u32(map.get(key)!);
     return this;
-  }
-
-  /** A view of the bytes written so far (shares memory with the writer). */
-  view_(): Uint8Array {
-    return this.buf.subarray(0, this.pos);
   }
 
   /** A copy of the bytes written so far. */

@@ -6,6 +6,11 @@ import { U16_MAX, U32_MAX } from './bytes.js';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
+/** Whether `value` has the form of an App ID or App Certificate: 32 hex characters. */
+export function isHex32(value: string): boolean {
+  return HEX32.test(value);
+}
+
 // Services build many tokens with the same credentials: remember the last values that passed.
 // (Initialised to a private object, which no caller can pass.)
 const NONE: unknown = Object.freeze({});

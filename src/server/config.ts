@@ -5,6 +5,7 @@ import { MAX_EXPIRES_IN } from '../api/options.js';
 import { DEMO_APP_CERTIFICATE, DEMO_APP_ID } from './demo.js';
 import { DEFAULT_RATE_LIMIT, MIN_SHARED_SECRET_LENGTH, type RateLimitOptions, normalizeOrigin } from './options.js';
 import type { TokenServerOptions } from './node-server.js';
+import { isHex32 } from '../lib/validate.js';
 
 /**
  * Port of the standalone server when `PORT` is unset: the guide's 8082.
@@ -66,7 +67,7 @@ function integer(env: Env, name: string, min: number, max: number): number | und
 
 function hex32(env: Env, name: string, secret: boolean): string {
   const value = read(env, name)!;
-  if (!/^[0-9a-fA-F]{32}$/.test(value)) {
+  if (!isHex32(value)) {
     const got = secret ? `a value of ${value.length} characters` : JSON.stringify(value.slice(0, 40));
     throw new ConfigError(name, `${name} must be 32 hexadecimal characters (as shown in Agora Console), got ${got}`);
   }

@@ -1,9 +1,8 @@
 import { ByteReader } from '../lib/bytes.js';
 import { decodeBase64 } from '../lib/base64.js';
 import { TokenFormatError } from '../errors.js';
+import { isHex32 } from '../lib/validate.js';
 import { VERSION_006 } from './access-token.js';
-
-const HEX32 = /^[0-9a-fA-F]{32}$/;
 
 /** A 006 token's fields, decoded but NOT verified. */
 export interface DecodedToken006 {
@@ -34,7 +33,7 @@ export function parse006(token: string): Parsed006 {
     throw new TokenFormatError('ERR_TOKEN_VERSION', `not a 006 token (starts with ${JSON.stringify(token.slice(0, 3))})`);
   }
   const appId = token.slice(3, 35);
-  if (!HEX32.test(appId)) throw new TokenFormatError('ERR_TOKEN_MALFORMED', '006 token app ID is not 32 hex characters');
+  if (!isHex32(appId)) throw new TokenFormatError('ERR_TOKEN_MALFORMED', '006 token app ID is not 32 hex characters');
   const content = new ByteReader(decodeBase64(token, '006 token body', 35), '006 token');
   const signature = content.bytesField('signature');
   if (signature.length !== 32) {

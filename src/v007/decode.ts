@@ -2,10 +2,9 @@ import { ByteReader } from '../lib/bytes.js';
 import { decodeBase64 } from '../lib/base64.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES, decompress } from '../lib/compression.js';
 import { TokenFormatError } from '../errors.js';
+import { isHex32 } from '../lib/validate.js';
 import { VERSION_007 } from './access-token2.js';
 import { type DecodedService, SERVICE_READERS } from './services/index.js';
-
-const HEX32 = /^[0-9a-fA-F]{32}$/;
 
 /** Options of the 007 decoder. */
 export interface DecodeOptions007 {
@@ -60,7 +59,7 @@ export function parse007(token: string, options?: DecodeOptions007): Parsed007 {
   }
   const infoStart = reader.pos;
   const appId = reader.string('appId');
-  if (!HEX32.test(appId)) throw new TokenFormatError('ERR_TOKEN_MALFORMED', '007 token app ID is not 32 hex characters');
+  if (!isHex32(appId)) throw new TokenFormatError('ERR_TOKEN_MALFORMED', '007 token app ID is not 32 hex characters');
   const issueTs = reader.u32('issueTs');
   const expire = reader.u32('expire');
   const salt = reader.u32('salt');

@@ -1,4 +1,4 @@
-import { type ByteReader, ByteWriter, checkPackable } from '../lib/bytes.js';
+import { type ByteReader, type ByteWriter, checkPackable } from '../lib/bytes.js';
 import { checkU16, checkU32, uidString } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 
@@ -63,4 +63,3 @@ export function readPrivileges(reader: ByteReader): PrivilegeEntry[] {
   return reader.map16to32('privileges');
 }
 
-export { ByteWriter };

@@ -11,3 +11,15 @@ export function codeOf(fn: () => unknown): string {
   }
   return 'no error';
 }
+
+/** The base64 alphabet plus padding: every character a token's body may hold. */
+export const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=';
+
+/** Every token that differs from `token` in exactly one character (from {@link TOKEN_ALPHABET}). */
+export function* singleCharacterChanges(token: string): Generator<string> {
+  for (let i = 0; i < token.length; i++) {
+    for (const c of TOKEN_ALPHABET) {
+      if (c !== token[i]) yield token.slice(0, i) + c + token.slice(i + 1);
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { AccessToken, AgoraTokenError, RtcTokenBuilder, RtmTokenBuilder, TokenFo
 import { decodeToken } from '../../src/decode.js';
 import { verifyToken } from '../../src/verify.js';
 import { APP_CERTIFICATE, APP_ID, text, u32, uid } from '../support/arbitraries.js';
-import { codeOf } from '../support/errors.js';
+import { codeOf, singleCharacterChanges } from '../support/errors.js';
 
 const token = RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'demo', 1234, 1, 1_700_003_600, { salt: 7, now: 1_700_000_000 });
 
@@ -56,15 +56,10 @@ describe('006 verifyToken', () => {
   });
 
   it('rejects every single-character change of a token', () => {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=';
     let checked = 0;
-    for (let i = 0; i < token.length; i++) {
-      for (const c of alphabet) {
-        if (c === token[i]) continue;
-        const mutated = token.slice(0, i) + c + token.slice(i + 1);
-        expect(() => verifyToken(mutated, { appCertificate: APP_CERTIFICATE, channelName: 'demo', uid: 1234 }), mutated).toThrow(AgoraTokenError);
-        checked++;
-      }
+    for (const mutated of singleCharacterChanges(token)) {
+      expect(() => verifyToken(mutated, { appCertificate: APP_CERTIFICATE, channelName: 'demo', uid: 1234 }), mutated).toThrow(AgoraTokenError);
+      checked++;
     }
     expect(checked).toBe(token.length * 64);
   });

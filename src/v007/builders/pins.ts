@@ -17,7 +17,8 @@ export function buildWith(
   pins: BuildPins007 | undefined,
   ...services: Service[]
 ): string {
-  const token = new AccessToken2(appId, appCertificate, pinnedNow(pins), checkU32(expire, 'expire', 'ERR_INVALID_EXPIRY'));
+  // AccessToken2.build checks the expiry, salt and clock once, with the other fields.
+  const token = new AccessToken2(appId, appCertificate, pinnedNow(pins), expire);
   if (pins?.salt !== undefined) token.salt = pins.salt;
   for (const service of services) token.addService(service);
   return token.build({ compression: pins?.compression });
