@@ -491,153 +491,253 @@ function scanTree(t: Tree, maxCode: number): void {
 }
 
 // ---------------------------------------------------------------------------
-// Skipping the trees when the fixed code provably wins.
+// Skipping the literal/length tree when the fixed code provably wins.
 //
 // zlib builds all three Huffman trees for every block, only to compare the dynamic
 // block's exact size with the fixed block's, and token-sized blocks almost always go out
 // with the fixed code: the dynamic block's ~450-bit tree header outweighs what its codes
 // save. When a LOWER BOUND on the dynamic size already reaches the fixed size (in whole
-// bytes, as zlib compares them), zlib's choice is known without the trees, and the block
-// is written exactly as zlib writes it. Otherwise the trees are built as usual.
+// bytes, as zlib compares them), zlib's choice is known without the expensive trees, and
+// the block is written exactly as zlib writes it. Otherwise the trees are built as usual.
 //
-// The bound, in bits, is the sum of
-// - the optimal (unrestricted) Huffman cost of the literal/length and distance
-//   frequencies: zlib's length-limited codes cost at least that;
-// - the extra bits of lengths and distances, which both block kinds pay alike;
-// - the tree header: HLIT/HDIST/HCLEN (14 bits), at least four 3-bit code-length codes
-//   (12 bits), and the run-length coded literal/length code lengths (the distance tree's
-//   are not counted). Where a literal's length is zero is known (its frequency is zero), so
-//   the zero runs and their codes 0/17/18 with 3 or 7 extra bits are exact; each stretch of
-//   k used symbols needs at least ceil(k/6) code-length symbols, all counted as one symbol
-//   of the code-length alphabet (merging symbols and lowering counts only lowers a Huffman
-//   cost), and the optimal cost of that alphabet, at least 1 bit per symbol, bounds theirs.
+// The distance tree is small in such blocks (a handful of matches), so it is built
+// exactly first; only the literal/length tree and the code-length tree are bounded. The
+// bound, in bits, is the sum of
+// - the distance tree's exact cost (as zlib counts it, phantom codes included);
+// - the optimal (unrestricted) Huffman cost of the literal/length frequencies: zlib's
+//   length-limited code costs at least that; plus their extra bits, exact;
+// - the tree header:
+//   - HLIT/HDIST/HCLEN (14 bits) and 3 bits per sent code-length code length, up to the
+//     last one (in zlib's order) known to be used: by the distance tree's run-length
+//     coding (exact), by the literal/length zero runs (exact), and never fewer than four;
+//   - the code-length symbols. Where a literal/length code length is zero is known (its
+//     frequency is zero), so its zero runs and their symbols 0/17/18 with 3 or 7 extra
+//     bits are exact, as is everything the distance tree sends. Each stretch of k used
+//     literal/length symbols sends at least RUN_MIN[k] symbols (the fewest that zlib's
+//     run rules allow for any lengths). The non-zero symbols are counted as one symbol
+//     plus one use of every other distinct symbol known to occur: moving counts from a
+//     smaller symbol to a larger one, or lowering a count, never raises an optimal
+//     Huffman cost, so the code-length code costs at least the optimal code of that
+//     multiset.
 // ---------------------------------------------------------------------------
 
 /** Largest block input (bytes) for which the fixed-block proof is attempted. */
-const GATE_MAX_INPUT = 128;
-const BUCKETS = 1024;
-const bucketScratch = new Int32Array(BUCKETS);
-const leafScratch = new Int32Array(L_CODES);
-const mergeScratch = new Float64Array(L_CODES);
+const GATE_MAX_INPUT = 192;
+/**
+ * Weight histogram for {@link huffmanCost}: counts by weight, all zero between calls. A
+ * weight sum stays below its size: a gated block has at most GATE_MAX_INPUT + 1 symbols,
+ * and its code-length code at most L_CODES + D_CODES.
+ */
+const weightCounts = new Int32Array(1024);
+/**
+ * RUN_MIN[k]: the fewest code-length symbols zlib's run-length coding (scan_tree/send_tree)
+ * can send for k consecutive non-zero code lengths that follow a zero length or the start.
+ * A run of r equal lengths costs r symbols below 4, else the length and one repeat code
+ * (16) for up to 7, then one more 16 per further 6 (a remainder below 3 is sent as
+ * lengths); the minimum over every way to cut k into runs covers any actual lengths.
+ */
+const RUN_MIN = /* @__PURE__ */ (() => {
+  const runSymbols = (r: number): number => {
+    if (r < 4) return r;
+    let symbols = 2;
+    let rest = r - 7;
+    for (; rest > 6; rest -= 6) symbols++;
+    return rest <= 0 ? symbols : symbols + (rest < 3 ? rest : 1);
+  };
+  const min = new Uint16Array(L_CODES + 1);
+  for (let k = 1; k <= L_CODES; k++) {
+    let best = k;
+    for (let r = 4; r <= k; r++) {
+      const v = min[k - r]! + runSymbols(r);
+      if (v < best) best = v;
+    }
+    min[k] = best;
+  }
+  return min;
+})();
 
 /**
- * Optimal Huffman cost (the sum of all merged weights) of `n` weights in `w`, sorted in
- * place first. Token blocks have small frequencies, so a counting sort is used when all
- * weights are below {@link BUCKETS}.
+ * ZERO_RUN_SYMBOLS[z]: the code-length symbols zlib sends for a run of z zero lengths
+ * (chunks of at most 138; 18 for 11..138, 17 for 3..10, else single 0s), packed as
+ * `zeros | count17 << 10 | count18 << 20`.
  */
-function huffmanCost(w: Int32Array, n: number, maxWeight: number): number {
-  if (n === 0) return 0;
-  if (n === 1) return w[0]!; // a lone symbol still costs 1 bit per use in deflate
-  if (maxWeight < BUCKETS) {
-    bucketScratch.fill(0, 0, maxWeight + 1);
-    for (let i = 0; i < n; i++) bucketScratch[w[i]!]!++;
-    let k = 0;
-    for (let v = 0; v <= maxWeight; v++) for (let c = bucketScratch[v]!; c > 0; c--) w[k++] = v;
-  } else {
-    w.subarray(0, n).sort();
+const ZERO_RUN_SYMBOLS = /* @__PURE__ */ (() => {
+  const table = new Int32Array(L_CODES + 1);
+  for (let z = 1; z <= L_CODES; z++) {
+    let packed = 0;
+    for (let rest = z; rest > 0; rest -= 138) {
+      const chunk = rest > 138 ? 138 : rest;
+      packed += chunk < 3 ? chunk : chunk <= 10 ? 1 << 10 : 1 << 20;
+    }
+    table[z] = packed;
   }
-  // Two queues: the sorted leaves, and the merged nodes (produced in ascending order).
-  const merged = mergeScratch;
-  let leaf = 0;
-  let head = 0;
-  let tail = 0;
+  return table;
+})();
+
+const USED_CODE_WORDS = (L_CODES + 31) >>> 5;
+/** Scratch for {@link provenFixedBits}: bit n of word n >> 5 is set when code n is used. */
+const usedCodeBits = new Int32Array(USED_CODE_WORDS);
+
+/** Per literal/length code: fixed-code length plus extra bits, and the extra bits alone. */
+const EXTRA_LBITS_BY_CODE = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(L_CODES);
+  table.set(EXTRA_LBITS, LITERALS + 1);
+  return table;
+})();
+const STATIC_LBITS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(L_CODES);
+  for (let n = 0; n < L_CODES; n++) table[n] = STATIC_LLEN[n]! + EXTRA_LBITS_BY_CODE[n]!;
+  return table;
+})();
+
+/**
+ * Optimal Huffman cost (the sum of all merged weights, i.e. the coded size in bits) of
+ * `nodes` weights counted in {@link weightCounts}, which is left all zero again. Every
+ * Huffman tree of the same weights has this cost, however ties are broken, so it does not
+ * need zlib's heap. The two smallest weights are merged at every step; equal smallest
+ * weights are merged pairwise in bulk, and since a merged weight is never below the
+ * current minimum, the scan over weights only moves forward.
+ */
+function huffmanCost(nodes: number): number {
+  const h = weightCounts;
+  let p = 1;
+  if (nodes === 1) {
+    // A lone symbol still costs 1 bit per use in deflate.
+    while (h[p] === 0) p++;
+    h[p] = 0;
+    return p;
+  }
   let cost = 0;
-  for (let k = 1; k < n; k++) {
-    let a: number;
-    if (head < tail && (leaf >= n || merged[head]! < w[leaf]!)) a = merged[head++]!;
-    else a = w[leaf++]!;
-    let b: number;
-    if (head < tail && (leaf >= n || merged[head]! < w[leaf]!)) b = merged[head++]!;
-    else b = w[leaf++]!;
-    merged[tail++] = a + b;
-    cost += a + b;
+  while (nodes > 1) {
+    while (h[p] === 0) p++;
+    const c = h[p]!;
+    if (c >= 2) {
+      const pairs = c >> 1;
+      h[p] = c & 1;
+      h[2 * p]! += pairs;
+      cost += pairs * 2 * p;
+      nodes -= pairs;
+    } else {
+      h[p] = 0;
+      let q = p + 1;
+      while (h[q] === 0) q++;
+      h[q]!--;
+      h[p + q]!++;
+      cost += p + q;
+      nodes--;
+      p = q;
+    }
   }
+  while (h[p] === 0) p++;
+  h[p] = 0;
   return cost;
 }
 
-const blScratch = new Int32Array(4);
 
 /**
  * The fixed block's size in bits (zlib `static_len`) when the dynamic block is proven no
- * smaller, else -1. One pass over the literal/length frequencies gathers everything.
+ * smaller, else -1. Expects the distance tree built and scanned into the code-length
+ * frequencies (see {@link flushBlock}); one pass over the literal/length frequencies
+ * gathers everything else.
  */
-function fixedBlockBits(): number {
+function provenFixedBits(): number {
   const lf = lTree.freq;
-  const df = dTree.freq;
+  const wc = weightCounts;
+  // Which codes are used, as a bitmap (branch-free: in token data that is as good as
+  // random, so a branch on it would mispredict at every other code).
+  const usedBits = usedCodeBits;
+  for (let word = 0, n = 0; n < L_CODES; word++) {
+    const end = n + 32 < L_CODES ? n + 32 : L_CODES;
+    let bits = 0;
+    for (let bit = 0; n < end; n++, bit++) bits |= ((0 - lf[n]!) >>> 31) << bit;
+    usedBits[word] = bits;
+  }
+  // Then visit the used codes in order: the gap before each is a zero run, and a gap
+  // ends a stretch of used codes. RUN_MIN[0] and ZERO_RUN_SYMBOLS[0] are 0.
   let staticBits = 0;
   let extraBits = 0;
   let used = 0;
-  let maxFreq = 0;
-  // Code-length symbols of the literal/length tree (zlib scan_tree), gathered as we go.
-  let zeros = 0; // zero lengths sent one by one (runs shorter than 3)
-  let rep3to10 = 0;
-  let rep11to138 = 0;
+  let zeroRunSymbols = 0; // packed counts, see ZERO_RUN_SYMBOLS
   let stretchSymbols = 0;
-  let zeroRun = 0;
   let stretch = 0;
-  for (let n = 0; n < L_CODES; n++) {
-    const f = lf[n]!;
-    if (f === 0) {
-      if (stretch > 0) {
-        stretchSymbols += ((stretch + 5) / 6) | 0;
-        stretch = 0;
-      }
-      zeroRun++;
-      continue;
+  let last = -1;
+  for (let word = 0; word < USED_CODE_WORDS; word++) {
+    let bits = usedBits[word]!;
+    while (bits !== 0) {
+      const low = bits & (0 - bits);
+      bits ^= low;
+      const n = (word << 5) + 31 - Math.clz32(low);
+      const gap = n - last - 1;
+      last = n;
+      const gapMask = 0 - ((0 - gap) >>> 31); // all ones when gap > 0 (0 - x: never the float -0)
+      zeroRunSymbols += ZERO_RUN_SYMBOLS[gap]!;
+      stretchSymbols += RUN_MIN[stretch & gapMask]!;
+      stretch = (stretch & ~gapMask) + 1;
+      used++;
+      const f = lf[n]!;
+      wc[f]!++;
+      staticBits += f * STATIC_LBITS[n]!;
+      extraBits += f * EXTRA_LBITS_BY_CODE[n]!;
     }
-    if (zeroRun > 0) {
-      // zlib sends zero runs in chunks of at most 138.
-      for (; zeroRun > 0; zeroRun -= 138) {
-        const chunk = zeroRun > 138 ? 138 : zeroRun;
-        if (chunk < 3) zeros += chunk;
-        else if (chunk <= 10) rep3to10++;
-        else rep11to138++;
-      }
-      zeroRun = 0;
-    }
-    stretch++;
-    leafScratch[used++] = f;
-    if (f > maxFreq) maxFreq = f;
-    const x = n > LITERALS ? EXTRA_LBITS[n - LITERALS - 1]! : 0;
-    staticBits += f * (STATIC_LLEN[n]! + x);
-    extraBits += f * x;
   }
   // Trailing zeros after the last used code are not sent. Fewer than two used symbols:
   // zlib adds phantom codes; leave that to the trees.
-  if (stretch > 0) stretchSymbols += ((stretch + 5) / 6) | 0;
-  if (used < 2) return -1;
-  const literalCost = huffmanCost(leafScratch, used, maxFreq);
-
-  used = 0;
-  maxFreq = 0;
-  for (let d = 0; d < D_CODES; d++) {
-    const f = df[d]!;
-    if (f === 0) continue;
-    leafScratch[used++] = f;
-    if (f > maxFreq) maxFreq = f;
-    staticBits += f * (5 + EXTRA_DBITS[d]!);
-    extraBits += f * EXTRA_DBITS[d]!;
+  stretchSymbols += RUN_MIN[stretch]!;
+  if (used < 2) {
+    wc.fill(0);
+    return -1;
   }
-  const distanceCost = huffmanCost(leafScratch, used, maxFreq);
+  const literalCost = huffmanCost(used);
+  const zeros = zeroRunSymbols & 0x3ff; // zero lengths sent one by one (runs shorter than 3)
+  const rep3to10 = (zeroRunSymbols >>> 10) & 0x3ff;
+  const rep11to138 = zeroRunSymbols >>> 20;
 
-  let k = 0;
-  if (zeros > 0) blScratch[k++] = zeros;
-  if (rep3to10 > 0) blScratch[k++] = rep3to10;
-  if (rep11to138 > 0) blScratch[k++] = rep11to138;
-  if (stretchSymbols > 0) blScratch[k++] = stretchSymbols;
-  const headerBits = 14 + 12 + huffmanCost(blScratch, k, BUCKETS) + 3 * rep3to10 + 7 * rep11to138;
+  // Code-length symbols: the distance tree's are already counted in blTree.freq.
+  const blf = blTree.freq;
+  const z0 = zeros + blf[0]!;
+  const z17 = rep3to10 + blf[REPZ_3_10]!;
+  const z18 = rep11to138 + blf[REPZ_11_138]!;
+  let nonZero = stretchSymbols;
+  let distinct = 0;
+  let longestDistance = 0;
+  for (let s = 1; s <= REP_3_6; s++) {
+    const c = blf[s]!;
+    if (c === 0) continue;
+    nonZero += c;
+    distinct++;
+    if (s < REP_3_6) longestDistance = s;
+  }
+  // A complete code of `used` symbols has a length of at least ceil(log2(used)).
+  if (32 - Math.clz32(used - 1) > longestDistance) distinct++;
+  wc[z0]!++;
+  wc[z17]!++;
+  wc[z18]!++;
+  wc[nonZero - distinct + 1]!++;
+  wc[1]! += distinct - 1;
+  wc[0] = 0; // absent zero-run symbols
+  const blSymbols = distinct + (z0 > 0 ? 1 : 0) + (z17 > 0 ? 1 : 0) + (z18 > 0 ? 1 : 0);
+  let maxBlIndex = BL_CODES - 1;
+  for (; maxBlIndex > 3; maxBlIndex--) {
+    const s = BL_ORDER[maxBlIndex]!;
+    if (blf[s]! !== 0 || (s === 0 && z0 > 0) || (s === REPZ_3_10 && z17 > 0) || (s === REPZ_11_138 && z18 > 0)) break;
+  }
+  const headerBits =
+    14 + 3 * (maxBlIndex + 1) + huffmanCost(blSymbols) + 2 * blf[REP_3_6]! + 3 * z17 + 7 * z18;
 
-  const lowerBound = literalCost + distanceCost + extraBits + headerBits;
-  return (lowerBound + 3 + 7) >>> 3 >= (staticBits + 3 + 7) >>> 3 ? staticBits : -1;
+  const lowerBound = cost.opt + literalCost + extraBits + headerBits;
+  const fixedBits = cost.stat + staticBits;
+  return (lowerBound + 3 + 7) >>> 3 >= (fixedBits + 3 + 7) >>> 3 ? fixedBits : -1;
 }
 
 /**
  * Build the code-length tree and return the index (in {@link BL_ORDER}) of the
  * last code length that must be transmitted (at least 3, i.e. 4 lengths).
+ *
+ * @param distanceScanned - the distance tree's run-length symbols are already counted
  */
-function buildBlTree(): number {
+function buildBlTree(distanceScanned: boolean): number {
   scanTree(lTree, lTree.maxCode);
-  scanTree(dTree, dTree.maxCode);
+  if (!distanceScanned) scanTree(dTree, dTree.maxCode);
   buildTree(blTree);
   let maxBlIndex = BL_CODES - 1;
   for (; maxBlIndex >= 3; maxBlIndex--) {
@@ -870,17 +970,23 @@ function flushBlock(
   let staticLenb: number;
   let optLenb: number;
   let maxBlIndex = 0;
-  // Measured on tokens: the proof succeeds for most blocks of up to ~128 input bytes and
-  // rarely beyond, so larger blocks go straight to the trees instead of paying for it.
-  const staticBits = storedLen <= GATE_MAX_INPUT ? fixedBlockBits() : -1;
+  // The proof is attempted for blocks of token size, where it usually succeeds; it needs
+  // the distance tree, which is then not built a second time.
+  const attempt = storedLen <= GATE_MAX_INPUT;
+  let staticBits = -1;
+  if (attempt) {
+    buildTree(dTree);
+    scanTree(dTree, dTree.maxCode);
+    staticBits = provenFixedBits();
+  }
   if (staticBits >= 0) {
     // Proven: the dynamic block cannot be smaller than the fixed one, so zlib picks fixed
-    // (or stored) and its trees would not change a byte. See fixedBlockBits.
+    // (or stored) and its trees would not change a byte. See provenFixedBits.
     staticLenb = optLenb = (staticBits + 3 + 7) >>> 3;
   } else {
     buildTree(lTree);
-    buildTree(dTree);
-    maxBlIndex = buildBlTree();
+    if (!attempt) buildTree(dTree);
+    maxBlIndex = buildBlTree(attempt);
     optLenb = (cost.opt + 3 + 7) >>> 3;
     staticLenb = (cost.stat + 3 + 7) >>> 3;
     if (staticLenb <= optLenb) optLenb = staticLenb;
