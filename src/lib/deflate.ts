@@ -590,49 +590,102 @@ const STATIC_LBITS = /* @__PURE__ */ (() => {
   return table;
 })();
 
+/** Merged-node queue of {@link huffmanCost}: runs of equal weights, as weight and count. */
+const mergedWeight = new Int32Array(2 * L_CODES);
+const mergedCount = new Int32Array(2 * L_CODES);
+
 /**
- * Optimal Huffman cost (the sum of all merged weights, i.e. the coded size in bits) of
- * `nodes` weights counted in {@link weightCounts}, which is left all zero again. Every
- * Huffman tree of the same weights has this cost, however ties are broken, so it does not
- * need zlib's heap. The two smallest weights are merged at every step; equal smallest
- * weights are merged pairwise in bulk, and since a merged weight is never below the
- * current minimum, the scan over weights only moves forward.
+ * Optimal Huffman cost (the sum of all merged weights, i.e. the coded size in bits) of the
+ * weights counted in {@link weightCounts} (all below `maxWeight + 1`), which is left all
+ * zero again. Every Huffman tree of the same weights has this cost, however ties are
+ * broken, so zlib's heap is not needed: the classic two queues (leaves in ascending order,
+ * merged nodes in the order they are made, which is ascending too) hold runs of equal
+ * weights, and a run of c equal smallest weights is merged pairwise at once.
  */
-function huffmanCost(nodes: number): number {
+function huffmanCost(maxWeight: number): number {
   const h = weightCounts;
-  let p = 1;
-  if (nodes === 1) {
-    // A lone symbol still costs 1 bit per use in deflate.
-    while (h[p] === 0) p++;
-    h[p] = 0;
-    return p;
-  }
+  const mw = mergedWeight;
+  const mc = mergedCount;
+  let leafWeight = 0;
+  let nextWeight = 1;
+  let head = 0;
+  let tail = 0;
+  let carry = 0; // a node (its weight) still waiting for a partner
   let cost = 0;
-  while (nodes > 1) {
-    while (h[p] === 0) p++;
-    const c = h[p]!;
-    if (c >= 2) {
-      const pairs = c >> 1;
-      h[p] = c & 1;
-      h[2 * p]! += pairs;
-      cost += pairs * 2 * p;
-      nodes -= pairs;
-    } else {
-      h[p] = 0;
-      let q = p + 1;
-      while (h[q] === 0) q++;
-      h[q]!--;
-      h[p + q]!++;
-      cost += p + q;
-      nodes--;
-      p = q;
+  let symbols = 0;
+  for (;;) {
+    // The next leaf run.
+    if (leafWeight === 0) {
+      while (nextWeight <= maxWeight && h[nextWeight] === 0) nextWeight++;
+      if (nextWeight <= maxWeight) {
+        leafWeight = nextWeight++;
+      }
     }
+    // Take the smaller of the two runs, whole.
+    let w: number;
+    let c: number;
+    if (leafWeight !== 0 && (head === tail || leafWeight <= mw[head]!)) {
+      w = leafWeight;
+      c = h[w]!;
+      h[w] = 0;
+      leafWeight = 0;
+      symbols += c;
+    } else if (head !== tail) {
+      w = mw[head]!;
+      c = mc[head++]!;
+    } else {
+      break;
+    }
+    if (carry !== 0) {
+      cost += carry + w;
+      mw[tail] = carry + w;
+      mc[tail++] = 1;
+      carry = 0;
+      c--;
+    }
+    const pairs = c >> 1;
+    if (pairs !== 0) {
+      cost += pairs * 2 * w;
+      mw[tail] = 2 * w;
+      mc[tail++] = pairs;
+    }
+    if ((c & 1) !== 0) carry = w;
   }
-  while (h[p] === 0) p++;
-  h[p] = 0;
-  return cost;
+  // A lone symbol still costs 1 bit per use in deflate.
+  return symbols === 1 ? carry : cost;
 }
 
+/** The code-length code's weights in {@link provenFixedBits}: at most 3 + 17 symbols. */
+const blWeights = new Int32Array(BL_CODES + 1);
+
+/**
+ * Optimal Huffman cost of the `n` weights in `w` (a handful: sorted by insertion, then the
+ * two-queue merge, with the merged nodes kept at the front of `w`).
+ */
+function smallHuffmanCost(w: Int32Array, n: number): number {
+  if (n === 1) return w[0]!; // a lone symbol still costs 1 bit per use in deflate
+  for (let i = 1; i < n; i++) {
+    const v = w[i]!;
+    let j = i - 1;
+    for (; j >= 0 && w[j]! > v; j--) w[j + 1] = w[j]!;
+    w[j + 1] = v;
+  }
+  let leaf = 0;
+  let head = 0;
+  let tail = 0; // merged nodes live in w[head, tail), behind the leaves already taken
+  let cost = 0;
+  for (let k = 1; k < n; k++) {
+    let a: number;
+    if (head < tail && (leaf >= n || w[head]! < w[leaf]!)) a = w[head++]!;
+    else a = w[leaf++]!;
+    let b: number;
+    if (head < tail && (leaf >= n || w[head]! < w[leaf]!)) b = w[head++]!;
+    else b = w[leaf++]!;
+    w[tail++] = a + b;
+    cost += a + b;
+  }
+  return cost;
+}
 
 /**
  * The fixed block's size in bits (zlib `static_len`) when the dynamic block is proven no
@@ -661,6 +714,7 @@ function provenFixedBits(): number {
   let stretchSymbols = 0;
   let stretch = 0;
   let last = -1;
+  let maxFreq = 0;
   for (let word = 0; word < USED_CODE_WORDS; word++) {
     let bits = usedBits[word]!;
     while (bits !== 0) {
@@ -676,6 +730,7 @@ function provenFixedBits(): number {
       used++;
       const f = lf[n]!;
       wc[f]!++;
+      if (f > maxFreq) maxFreq = f;
       staticBits += f * STATIC_LBITS[n]!;
       extraBits += f * EXTRA_LBITS_BY_CODE[n]!;
     }
@@ -687,7 +742,7 @@ function provenFixedBits(): number {
     wc.fill(0);
     return -1;
   }
-  const literalCost = huffmanCost(used);
+  const literalCost = huffmanCost(maxFreq);
   const zeros = zeroRunSymbols & 0x3ff; // zero lengths sent one by one (runs shorter than 3)
   const rep3to10 = (zeroRunSymbols >>> 10) & 0x3ff;
   const rep11to138 = zeroRunSymbols >>> 20;
@@ -709,20 +764,20 @@ function provenFixedBits(): number {
   }
   // A complete code of `used` symbols has a length of at least ceil(log2(used)).
   if (32 - Math.clz32(used - 1) > longestDistance) distinct++;
-  wc[z0]!++;
-  wc[z17]!++;
-  wc[z18]!++;
-  wc[nonZero - distinct + 1]!++;
-  wc[1]! += distinct - 1;
-  wc[0] = 0; // absent zero-run symbols
-  const blSymbols = distinct + (z0 > 0 ? 1 : 0) + (z17 > 0 ? 1 : 0) + (z18 > 0 ? 1 : 0);
+  const bl = blWeights;
+  let k = 0;
+  if (z0 > 0) bl[k++] = z0;
+  if (z17 > 0) bl[k++] = z17;
+  if (z18 > 0) bl[k++] = z18;
+  bl[k++] = nonZero - distinct + 1;
+  for (let i = 1; i < distinct; i++) bl[k++] = 1;
   let maxBlIndex = BL_CODES - 1;
   for (; maxBlIndex > 3; maxBlIndex--) {
     const s = BL_ORDER[maxBlIndex]!;
     if (blf[s]! !== 0 || (s === 0 && z0 > 0) || (s === REPZ_3_10 && z17 > 0) || (s === REPZ_11_138 && z18 > 0)) break;
   }
   const headerBits =
-    14 + 3 * (maxBlIndex + 1) + huffmanCost(blSymbols) + 2 * blf[REP_3_6]! + 3 * z17 + 7 * z18;
+    14 + 3 * (maxBlIndex + 1) + smallHuffmanCost(bl, k) + 2 * blf[REP_3_6]! + 3 * z17 + 7 * z18;
 
   const lowerBound = cost.opt + literalCost + extraBits + headerBits;
   const fixedBits = cost.stat + staticBits;
