@@ -32,14 +32,25 @@ export function utf8Length(value: string): number {
   return length;
 }
 
+/** Reused argument list for String.fromCharCode in {@link fromUtf8}. */
+const charCodes: number[] = [];
+
 /** Decodes UTF-8 `bytes[start, end)`; malformed sequences become U+FFFD (display only, never signed). */
 export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  if (end - start <= 128) {
+  const n = end - start;
+  if (n <= 128) {
     // Short ASCII strings (app IDs, channel names, uids) are by far the most common: one
-    // native call builds them, cheaper than TextDecoder's set-up.
+    // native call builds them from a reused array of char codes, cheaper than TextDecoder's
+    // set-up or a typed-array view.
+    const codes = charCodes;
+    codes.length = n;
     let high = 0;
-    for (let i = start; i < end; i++) high |= bytes[i]!;
-    if (high < 0x80) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+    for (let i = 0; i < n; i++) {
+      const c = bytes[start + i]!;
+      high |= c;
+      codes[i] = c;
+    }
+    if (high < 0x80) return String.fromCharCode.apply(null, codes);
   }
   return decoder.decode(bytes.subarray(start, end));
 }

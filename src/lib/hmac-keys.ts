@@ -69,17 +69,30 @@ export function signingKey007(appCertificate: string, issueTs: number, salt: num
   return hmacKeyInto(K2, SIGNING_KEY);
 }
 
+/** The last first derivation used: most calls repeat it (same certificate, same second). */
+let lastIssueTs = -1;
+let lastCertificate = '';
+let lastK1: Uint8Array = K2;
+
 /** Computes the second derivation into K2. */
 function deriveK2(appCertificate: string, issueTs: number, salt: number): void {
-  // Keyed by certificate and issue second: a builder issues many tokens per second, and a
-  // verifier sees tokens issued in the same seconds again and again.
-  const cacheKey = `${issueTs}:${appCertificate}`;
-  let k1 = firstDerivations.get(cacheKey);
-  if (k1 === undefined) {
-    const cert = asciiBytes(appCertificate);
-    k1 = new Uint8Array(32);
-    hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
-    remember(firstDerivations, cacheKey, k1);
+  let k1: Uint8Array | undefined;
+  if (issueTs === lastIssueTs && appCertificate === lastCertificate) {
+    k1 = lastK1;
+  } else {
+    // Keyed by certificate and issue second: a builder issues many tokens per second, and a
+    // verifier sees tokens issued in the same seconds again and again.
+    const cacheKey = `${issueTs}:${appCertificate}`;
+    k1 = firstDerivations.get(cacheKey);
+    if (k1 === undefined) {
+      const cert = asciiBytes(appCertificate);
+      k1 = new Uint8Array(32);
+      hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
+      remember(firstDerivations, cacheKey, k1);
+    }
+    lastIssueTs = issueTs;
+    lastCertificate = appCertificate;
+    lastK1 = k1;
   }
   hmacInto(hmacKeyInto(u32le(salt), SALT_KEY), k1, 0, 32, K2, 0);
 }

@@ -467,11 +467,21 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
     const lMask = (1 << LIT_ROOT) - 1;
     const dMask = (1 << DIST_ROOT) - 1;
     for (;;) {
-      // Refill to ≥ 25 bits while input remains: enough for any code plus
-      // length extra bits (15 + 5).
-      while (bits <= 24 && pos < inLen) {
-        hold |= input[pos++]! << bits;
-        bits += 8;
+      // Refill to ≥ 24 bits while input remains: enough for any code plus length extra
+      // bits (15 + 5). Away from the end, without a loop: three bytes are OR-ed in at
+      // once, and only the whole bytes that fit in 32 bits count as read. Bits of the
+      // next byte may be left above `bits`; they are its true bits, so OR-ing that byte
+      // in again later changes nothing, and nothing reads above `bits`. (`bits` is 32 at
+      // most after a byte-wise refill; then there is no room, and the loop below adds none.)
+      if (pos + 3 <= inLen && bits < 32) {
+        hold |= (input[pos]! | (input[pos + 1]! << 8) | (input[pos + 2]! << 16)) << bits;
+        pos += (31 - bits) >>> 3;
+        bits |= 24;
+      } else {
+        while (bits <= 24 && pos < inLen) {
+          hold |= input[pos++]! << bits;
+          bits += 8;
+        }
       }
       let e = lTable[hold & lMask]!;
       if ((e & 15) === 0) {
