@@ -1,6 +1,7 @@
 // Standard-alphabet base64 with `=` padding, decoded strictly: a token's text must be the
-// canonical encoding of its bytes, so no two strings decode to the same token. A table-driven
-// pass validates every character (Buffer silently skips bad ones), then Buffer decodes.
+// canonical encoding of its bytes, so no two strings decode to the same token. One
+// table-driven pass validates and decodes every character (Buffer would silently skip bad
+// ones); encoding is left to Buffer.
 
 import { TokenFormatError } from '../errors.js';
 
@@ -33,25 +34,50 @@ function malformed(what: string, why: string): TokenFormatError {
 export function decodeBase64(text: string, what: string, start = 0): Uint8Array {
   const length = text.length - start;
   if (length % 4 !== 0) throw malformed(what, 'valid padded base64 (length is not a multiple of 4)');
-  let end = text.length;
-  if (length > 0 && text.charCodeAt(end - 1) === 61) end -= text.charCodeAt(end - 2) === 61 ? 2 : 1;
-  // Validate every character here (Buffer would silently skip bad ones), then let the native
-  // decoder do the work.
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f || LOOKUP[c]! < 0) throw malformed(what, 'valid base64 (unexpected character)');
-  }
-  const padding = text.length - end;
-  // Unused low bits must be zero, otherwise two strings would carry the same bytes.
-  if (padding > 0 && (LOOKUP[text.charCodeAt(end - 1)]! & (padding === 2 ? 0x0f : 0x03)) !== 0) {
-    throw malformed(what, 'canonical base64 (non-zero padding bits)');
-  }
+  const end = text.length;
+  let padding = 0;
+  if (length > 0 && text.charCodeAt(end - 1) === 61) padding = text.charCodeAt(end - 2) === 61 ? 2 : 1;
   const size = (length / 4) * 3 - padding;
-  if (decoded.length < size) decoded = Buffer.allocUnsafeSlow(Math.max(size, decoded.length * 2));
-  const written = decoded.write(start === 0 ? text : text.slice(start), 0, size, 'base64');
-  return new Uint8Array(decoded.buffer, decoded.byteOffset, written);
+  if (decoded.length < size + 2) decoded = new Uint8Array(Math.max(size + 2, decoded.length * 2));
+  const out = decoded;
+  // Decoded here rather than by Buffer, which silently skips bad characters: a negative
+  // table entry, or a code unit above 0x7f, makes `bad` negative.
+  let bad = 0;
+  let o = 0;
+  const fullEnd = padding === 0 ? end : end - 4;
+  for (let i = start; i < fullEnd; i += 4) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    bad |= (0x7f - (c0 | c1 | c2 | c3)) | LOOKUP[c0 & 0x7f]! | LOOKUP[c1 & 0x7f]! | LOOKUP[c2 & 0x7f]! | LOOKUP[c3 & 0x7f]!;
+    const v = (LOOKUP[c0 & 0x7f]! << 18) | (LOOKUP[c1 & 0x7f]! << 12) | (LOOKUP[c2 & 0x7f]! << 6) | LOOKUP[c3 & 0x7f]!;
+    out[o] = v >>> 16;
+    out[o + 1] = v >>> 8;
+    out[o + 2] = v;
+    o += 3;
+  }
+  if (padding !== 0) {
+    // The last group: two or three characters, then the padding.
+    const i = end - 4;
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = padding === 1 ? text.charCodeAt(i + 2) : 0x41; // 'A' stands in for '='
+    bad |= (0x7f - (c0 | c1 | c2)) | LOOKUP[c0 & 0x7f]! | LOOKUP[c1 & 0x7f]! | LOOKUP[c2 & 0x7f]!;
+    const last = padding === 1 ? LOOKUP[c2 & 0x7f]! : LOOKUP[c1 & 0x7f]!;
+    // Unused low bits must be zero, otherwise two strings would carry the same bytes.
+    if (bad >= 0 && (last & (padding === 2 ? 0x0f : 0x03)) !== 0) {
+      throw malformed(what, 'canonical base64 (non-zero padding bits)');
+    }
+    const v = (LOOKUP[c0 & 0x7f]! << 18) | (LOOKUP[c1 & 0x7f]! << 12) | (LOOKUP[c2 & 0x7f]! << 6);
+    out[o] = v >>> 16;
+    out[o + 1] = v >>> 8;
+    o += 3 - padding;
+  }
+  if (bad < 0) throw malformed(what, 'valid base64 (unexpected character)');
+  return out.subarray(0, o);
 }
 
 // Decoded bytes land in one reused buffer: a token's body is parsed (and copied where kept)
 // before the next decode.
-let decoded = Buffer.allocUnsafeSlow(1024);
+let decoded = new Uint8Array(1024);
