@@ -39,12 +39,9 @@ export function generate() {
   line('// round constants are literals, and the eight working variables are renamed instead of');
   line('// shifted. All arithmetic is int32 (`| 0`).');
   line('');
-  line('/** Runs the compression function over the 64-byte block at `data[offset]`, updating `state`. */');
-  line('export function compress(state: Int32Array, data: Uint8Array, offset: number): void {');
-  for (let i = 0; i < 16; i++) {
-    const o = (k) => (i * 4 + k === 0 ? 'offset' : `offset + ${i * 4 + k}`);
-    line(`  let w${i} = (data[${o(0)}]! << 24) | (data[${o(1)}]! << 16) | (data[${o(2)}]! << 8) | data[${o(3)}]!;`);
-  }
+  line('/** Runs the compression function over one block, given as 16 big-endian words, updating `state`. */');
+  line('export function compress(state: Int32Array, block: Int32Array): void {');
+  for (let i = 0; i < 16; i++) line(`  let w${i} = block[${i}]!;`);
   const v = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
   v.forEach((name, i) => line(`  let ${name} = state[${i}]!;`));
   for (let i = 0; i < 64; i++) {

@@ -7,7 +7,8 @@ import { type HmacKey, hmacInto, hmacKey, hmacKeyInto } from './sha256.js';
 
 const MAX_CACHED = 64;
 const certificateKeys = new Map<string, HmacKey>();
-const firstDerivations = new Map<string, Uint8Array>();
+/** Per App Certificate: issue second → first 007 derivation. */
+const firstDerivations = new Map<string, Map<number, Uint8Array>>();
 
 function asciiBytes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
@@ -16,7 +17,7 @@ function asciiBytes(text: string): Uint8Array {
 }
 
 /** Bounded memo: a service with many certificates simply recomputes keys beyond the first 64. */
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, value);
   return value;
@@ -69,30 +70,26 @@ export function signingKey007(appCertificate: string, issueTs: number, salt: num
   return hmacKeyInto(K2, SIGNING_KEY);
 }
 
-/** The last first derivation used: most calls repeat it (same certificate, same second). */
-let lastIssueTs = -1;
+/** The derivations of the last certificate used: most calls repeat it. */
 let lastCertificate = '';
-let lastK1: Uint8Array = K2;
+let lastDerivations = new Map<number, Uint8Array>();
 
 /** Computes the second derivation into K2. */
 function deriveK2(appCertificate: string, issueTs: number, salt: number): void {
-  let k1: Uint8Array | undefined;
-  if (issueTs === lastIssueTs && appCertificate === lastCertificate) {
-    k1 = lastK1;
-  } else {
-    // Keyed by certificate and issue second: a builder issues many tokens per second, and a
-    // verifier sees tokens issued in the same seconds again and again.
-    const cacheKey = `${issueTs}:${appCertificate}`;
-    k1 = firstDerivations.get(cacheKey);
-    if (k1 === undefined) {
-      const cert = asciiBytes(appCertificate);
-      k1 = new Uint8Array(32);
-      hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
-      remember(firstDerivations, cacheKey, k1);
-    }
-    lastIssueTs = issueTs;
+  // Cached by certificate and issue second: a builder issues many tokens per second, and a
+  // verifier sees tokens issued in the same seconds again and again.
+  let derivations = lastDerivations;
+  if (appCertificate !== lastCertificate) {
+    derivations = firstDerivations.get(appCertificate) ?? remember(firstDerivations, appCertificate, new Map());
     lastCertificate = appCertificate;
-    lastK1 = k1;
+    lastDerivations = derivations;
+  }
+  let k1 = derivations.get(issueTs);
+  if (k1 === undefined) {
+    const cert = asciiBytes(appCertificate);
+    k1 = new Uint8Array(32);
+    hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
+    remember(derivations, issueTs, k1);
   }
   hmacInto(hmacKeyInto(u32le(salt), SALT_KEY), k1, 0, 32, K2, 0);
 }

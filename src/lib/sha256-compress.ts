@@ -5,24 +5,24 @@
 // round constants are literals, and the eight working variables are renamed instead of
 // shifted. All arithmetic is int32 (`| 0`).
 
-/** Runs the compression function over the 64-byte block at `data[offset]`, updating `state`. */
-export function compress(state: Int32Array, data: Uint8Array, offset: number): void {
-  let w0 = (data[offset]! << 24) | (data[offset + 1]! << 16) | (data[offset + 2]! << 8) | data[offset + 3]!;
-  let w1 = (data[offset + 4]! << 24) | (data[offset + 5]! << 16) | (data[offset + 6]! << 8) | data[offset + 7]!;
-  let w2 = (data[offset + 8]! << 24) | (data[offset + 9]! << 16) | (data[offset + 10]! << 8) | data[offset + 11]!;
-  let w3 = (data[offset + 12]! << 24) | (data[offset + 13]! << 16) | (data[offset + 14]! << 8) | data[offset + 15]!;
-  let w4 = (data[offset + 16]! << 24) | (data[offset + 17]! << 16) | (data[offset + 18]! << 8) | data[offset + 19]!;
-  let w5 = (data[offset + 20]! << 24) | (data[offset + 21]! << 16) | (data[offset + 22]! << 8) | data[offset + 23]!;
-  let w6 = (data[offset + 24]! << 24) | (data[offset + 25]! << 16) | (data[offset + 26]! << 8) | data[offset + 27]!;
-  let w7 = (data[offset + 28]! << 24) | (data[offset + 29]! << 16) | (data[offset + 30]! << 8) | data[offset + 31]!;
-  let w8 = (data[offset + 32]! << 24) | (data[offset + 33]! << 16) | (data[offset + 34]! << 8) | data[offset + 35]!;
-  let w9 = (data[offset + 36]! << 24) | (data[offset + 37]! << 16) | (data[offset + 38]! << 8) | data[offset + 39]!;
-  let w10 = (data[offset + 40]! << 24) | (data[offset + 41]! << 16) | (data[offset + 42]! << 8) | data[offset + 43]!;
-  let w11 = (data[offset + 44]! << 24) | (data[offset + 45]! << 16) | (data[offset + 46]! << 8) | data[offset + 47]!;
-  let w12 = (data[offset + 48]! << 24) | (data[offset + 49]! << 16) | (data[offset + 50]! << 8) | data[offset + 51]!;
-  let w13 = (data[offset + 52]! << 24) | (data[offset + 53]! << 16) | (data[offset + 54]! << 8) | data[offset + 55]!;
-  let w14 = (data[offset + 56]! << 24) | (data[offset + 57]! << 16) | (data[offset + 58]! << 8) | data[offset + 59]!;
-  let w15 = (data[offset + 60]! << 24) | (data[offset + 61]! << 16) | (data[offset + 62]! << 8) | data[offset + 63]!;
+/** Runs the compression function over one block, given as 16 big-endian words, updating `state`. */
+export function compress(state: Int32Array, block: Int32Array): void {
+  let w0 = block[0]!;
+  let w1 = block[1]!;
+  let w2 = block[2]!;
+  let w3 = block[3]!;
+  let w4 = block[4]!;
+  let w5 = block[5]!;
+  let w6 = block[6]!;
+  let w7 = block[7]!;
+  let w8 = block[8]!;
+  let w9 = block[9]!;
+  let w10 = block[10]!;
+  let w11 = block[11]!;
+  let w12 = block[12]!;
+  let w13 = block[13]!;
+  let w14 = block[14]!;
+  let w15 = block[15]!;
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;

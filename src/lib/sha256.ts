@@ -10,33 +10,47 @@ import { compress } from './sha256-compress.js';
 
 const IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 
-// Scratch space shared by every call (all calls are synchronous, so never concurrent).
-const TAIL = new Uint8Array(128);
+// Scratch space shared by every call (all calls are synchronous, so never concurrent): the
+// block being compressed, as 16 big-endian words.
+const BLOCK = new Int32Array(16);
 
 /**
- * Hashes `data[start, end)` into `state`, which has already absorbed `prefixBytes` bytes
- * (a whole number of blocks), adds the padding, and writes the digest to `out[outOffset]`.
+ * Absorbs `data[start, end)` into `state`, which has already absorbed `prefixBytes` bytes
+ * (a whole number of blocks), and the padding: `state` then holds the digest.
  */
-function finish(state: Int32Array, prefixBytes: number, data: Uint8Array, start: number, end: number, out: Uint8Array, outOffset: number): void {
+function absorb(state: Int32Array, prefixBytes: number, data: Uint8Array, start: number, end: number): void {
+  const block = BLOCK;
   let pos = start;
-  while (end - pos >= 64) {
-    compress(state, data, pos);
-    pos += 64;
+  for (; end - pos >= 64; pos += 64) {
+    for (let i = 0; i < 16; i++) {
+      const o = pos + 4 * i;
+      block[i] = (data[o]! << 24) | (data[o + 1]! << 16) | (data[o + 2]! << 8) | data[o + 3]!;
+    }
+    compress(state, block);
   }
+  // The last bytes, the 0x80 terminator and the length, in one or two blocks.
   const rest = end - pos;
-  for (let i = 0; i < rest; i++) TAIL[i] = data[pos + i]!;
-  TAIL[rest] = 0x80;
-  const tailLength = rest < 56 ? 64 : 128;
-  for (let i = rest + 1; i < tailLength - 5; i++) TAIL[i] = 0;
-  // Message length in bits, big-endian u64; token inputs stay far below 2^32 bits.
+  block.fill(0);
+  let i = 0;
+  for (; i + 4 <= rest; i += 4) {
+    const o = pos + i;
+    block[i >>> 2] = (data[o]! << 24) | (data[o + 1]! << 16) | (data[o + 2]! << 8) | data[o + 3]!;
+  }
+  for (; i < rest; i++) block[i >>> 2]! |= data[pos + i]! << (24 - ((i & 3) << 3));
+  block[rest >>> 2]! |= 0x80 << (24 - ((rest & 3) << 3));
+  if (rest >= 56) {
+    compress(state, block);
+    block.fill(0);
+  }
+  // Message length in bits, big-endian u64.
   const bits = (prefixBytes + end - start) * 8;
-  TAIL[tailLength - 5] = bits / 0x100000000;
-  TAIL[tailLength - 4] = bits >>> 24;
-  TAIL[tailLength - 3] = bits >>> 16;
-  TAIL[tailLength - 2] = bits >>> 8;
-  TAIL[tailLength - 1] = bits;
-  compress(state, TAIL, 0);
-  if (tailLength === 128) compress(state, TAIL, 64);
+  block[14] = bits / 0x100000000;
+  block[15] = bits;
+  compress(state, block);
+}
+
+/** Writes the digest held in `state` to `out[outOffset..+32)`. */
+function writeDigest(state: Int32Array, out: Uint8Array, outOffset: number): void {
   for (let i = 0; i < 8; i++) {
     const v = state[i]!;
     out[outOffset++] = v >>> 24;
@@ -48,8 +62,10 @@ function finish(state: Int32Array, prefixBytes: number, data: Uint8Array, start:
 
 /** SHA-256 of `data`. */
 export function sha256(data: Uint8Array): Uint8Array {
+  const state = IV.slice();
+  absorb(state, 0, data, 0, data.length);
   const out = new Uint8Array(32);
-  finish(IV.slice(), 0, data, 0, data.length, out, 0);
+  writeDigest(state, out, 0);
   return out;
 }
 
@@ -61,8 +77,6 @@ export interface HmacKey {
   readonly outer: Int32Array;
 }
 
-const PAD = new Uint8Array(64);
-
 /** Prepares `key` (bytes) for any number of HMACs. */
 export function hmacKey(key: Uint8Array): HmacKey {
   return hmacKeyInto(key, { inner: new Int32Array(8), outer: new Int32Array(8) });
@@ -70,29 +84,37 @@ export function hmacKey(key: Uint8Array): HmacKey {
 
 /** Like {@link hmacKey}, reusing `target`'s state arrays (for keys used once, on hot paths). */
 export function hmacKeyInto(key: Uint8Array, target: HmacKey): HmacKey {
-  let k = key;
-  if (k.length > 64) k = sha256(k);
+  const k = key.length > 64 ? sha256(key) : key;
   const { inner, outer } = target;
+  const block = BLOCK;
+  block.fill(0);
+  for (let i = 0; i < k.length; i++) block[i >>> 2]! |= k[i]! << (24 - ((i & 3) << 3));
+  for (let i = 0; i < 16; i++) block[i]! ^= 0x36363636;
   inner.set(IV);
+  compress(inner, block);
+  for (let i = 0; i < 16; i++) block[i]! ^= 0x36363636 ^ 0x5c5c5c5c;
   outer.set(IV);
-  PAD.fill(0x36);
-  for (let i = 0; i < k.length; i++) PAD[i] = k[i]! ^ 0x36;
-  compress(inner, PAD, 0);
-  PAD.fill(0x5c);
-  for (let i = 0; i < k.length; i++) PAD[i] = k[i]! ^ 0x5c;
-  compress(outer, PAD, 0);
+  compress(outer, block);
   return target;
 }
 
 const STATE = new Int32Array(8);
-const INNER_DIGEST = new Uint8Array(32);
 
 /** HMAC-SHA256 of `data[start, end)` with a prepared key, written to `out[outOffset..+32)`. */
 export function hmacInto(key: HmacKey, data: Uint8Array, start: number, end: number, out: Uint8Array, outOffset: number): void {
-  STATE.set(key.inner);
-  finish(STATE, 64, data, start, end, INNER_DIGEST, 0);
-  STATE.set(key.outer);
-  finish(STATE, 64, INNER_DIGEST, 0, 32, out, outOffset);
+  const state = STATE;
+  state.set(key.inner);
+  absorb(state, 64, data, start, end);
+  // The outer hash's only data block: the inner digest (8 words), the terminator, and the
+  // length of the opad block plus the digest (96 bytes).
+  const block = BLOCK;
+  for (let i = 0; i < 8; i++) block[i] = state[i]!;
+  block[8] = 0x80000000 | 0;
+  block.fill(0, 9, 15);
+  block[15] = 96 * 8;
+  state.set(key.outer);
+  compress(state, block);
+  writeDigest(state, out, outOffset);
 }
 
 /** HMAC-SHA256(key, data) with a prepared key. */
