@@ -32,8 +32,8 @@ export function utf8Length(value: string): number {
   return length;
 }
 
-/** Reused argument list for String.fromCharCode in {@link fromUtf8}. */
-const charCodes: number[] = [];
+/** Reused argument lists for String.fromCharCode in {@link fromUtf8}, one per length. */
+const charCodesByLength: number[][] = [];
 
 /** Decodes UTF-8 `bytes[start, end)`; malformed sequences become U+FFFD (display only, never signed). */
 export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
@@ -42,8 +42,7 @@ export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length): stri
     // Short ASCII strings (app IDs, channel names, uids) are by far the most common: one
     // native call builds them from a reused array of char codes, cheaper than TextDecoder's
     // set-up or a typed-array view.
-    const codes = charCodes;
-    codes.length = n;
+    const codes = (charCodesByLength[n] ??= new Array<number>(n).fill(0));
     let high = 0;
     for (let i = 0; i < n; i++) {
       const c = bytes[start + i]!;

@@ -4,11 +4,22 @@
 import { describeValue, invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import { U16_MAX, U32_MAX } from './bytes.js';
 
-const HEX32 = /^[0-9a-fA-F]{32}$/;
+/** HEX_DIGIT[c] is 1 for the code units of 0-9, a-f and A-F. */
+const HEX_DIGIT = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (const c of '0123456789abcdefABCDEF') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /** Whether `value` has the form of an App ID or App Certificate: 32 hex characters. */
 export function isHex32(value: string): boolean {
-  return HEX32.test(value);
+  if (value.length !== 32) return false;
+  let ok = 1;
+  for (let i = 0; i < 32; i++) {
+    const c = value.charCodeAt(i);
+    ok &= HEX_DIGIT[c & 0x7f]! & (((c >>> 7) - 1) >>> 31); // and c < 0x80
+  }
+  return ok === 1;
 }
 
 // Services build many tokens with the same credentials: remember the last values that passed.
@@ -19,7 +30,7 @@ let lastCertificate: unknown = NONE;
 
 export function checkAppId(value: unknown, field = 'appId'): string {
   if (value === lastAppId) return value as string;
-  if (typeof value !== 'string' || !HEX32.test(value)) {
+  if (typeof value !== 'string' || !isHex32(value)) {
     throw invalidArgument('ERR_INVALID_APP_ID', field, 'a 32-character hex string', value);
   }
   lastAppId = value;
@@ -28,7 +39,7 @@ export function checkAppId(value: unknown, field = 'appId'): string {
 
 export function checkAppCertificate(value: unknown, field = 'appCertificate'): string {
   if (value === lastCertificate) return value as string;
-  if (typeof value !== 'string' || !HEX32.test(value)) {
+  if (typeof value !== 'string' || !isHex32(value)) {
     // Never echo a certificate-like value back into logs.
     throw invalidArgumentDescribed(
       'ERR_INVALID_APP_CERTIFICATE',
