@@ -575,7 +575,10 @@ const ZERO_RUN_SYMBOLS = /* @__PURE__ */ (() => {
 })();
 
 const USED_CODE_WORDS = (L_CODES + 31) >>> 5;
-/** Scratch for {@link provenFixedBits}: bit n of word n >> 5 is set when code n is used. */
+/**
+ * The literal/length codes used in the current block, as a bitmap (bit n of word n >> 5),
+ * kept next to their frequencies: {@link provenFixedBits} then visits only the used codes.
+ */
 const usedCodeBits = new Int32Array(USED_CODE_WORDS);
 
 /** Per literal/length code: fixed-code length plus extra bits, and the extra bits alone. */
@@ -696,15 +699,7 @@ function smallHuffmanCost(w: Int32Array, n: number): number {
 function provenFixedBits(): number {
   const lf = lTree.freq;
   const wc = weightCounts;
-  // Which codes are used, as a bitmap (branch-free: in token data that is as good as
-  // random, so a branch on it would mispredict at every other code).
-  const usedBits = usedCodeBits;
-  for (let word = 0, n = 0; n < L_CODES; word++) {
-    const end = n + 32 < L_CODES ? n + 32 : L_CODES;
-    let bits = 0;
-    for (let bit = 0; n < end; n++, bit++) bits |= ((0 - lf[n]!) >>> 31) << bit;
-    usedBits[word] = bits;
-  }
+  const usedBits = usedCodeBits; // maintained by the tally in deflateSlow
   // Then visit the used codes in order: the gap before each is a zero run, and a gap
   // ends a stretch of used codes. RUN_MIN[0] and ZERO_RUN_SYMBOLS[0] are 0.
   let staticBits = 0;
@@ -913,6 +908,8 @@ function initBlock(): void {
   dTree.freq.fill(0, 0, D_CODES);
   blTree.freq.fill(0, 0, BL_CODES);
   lTree.freq[END_BLOCK] = 1;
+  usedCodeBits.fill(0);
+  usedCodeBits[END_BLOCK >>> 5] = 1 << (END_BLOCK & 31);
   cost.opt = 0;
   cost.stat = 0;
 }
@@ -1200,6 +1197,7 @@ function deflateSlow(input: Uint8Array): void {
   matchStart = 0;
   const lFreq = lTree.freq;
   const dFreq = dTree.freq;
+  const usedBits = usedCodeBits;
 
   for (;;) {
     if (winEnd - strstart < MIN_LOOKAHEAD) {
@@ -1252,7 +1250,9 @@ function deflateSlow(input: Uint8Array): void {
       symLL[symCount] = lc;
       symDist[symCount] = dist;
       symCount++;
-      lFreq[LENGTH_CODE[lc]! + LITERALS + 1]!++;
+      const code = LENGTH_CODE[lc]! + LITERALS + 1;
+      lFreq[code]!++;
+      usedBits[code >>> 5]! |= 1 << (code & 31);
       dFreq[dCode(dist - 1)]!++;
 
       // Insert the strings covered by the match (all but its first two bytes,
@@ -1282,6 +1282,7 @@ function deflateSlow(input: Uint8Array): void {
       symDist[symCount] = 0;
       symCount++;
       lFreq[c]!++;
+      usedBits[c >>> 5]! |= 1 << (c & 31);
       if (symCount === SYM_LIMIT) {
         // zlib flushes here *before* advancing, so the block ends right after
         // the literal just emitted.
@@ -1304,6 +1305,7 @@ function deflateSlow(input: Uint8Array): void {
     symDist[symCount] = 0;
     symCount++;
     lFreq[c]!++;
+    usedBits[c >>> 5]! |= 1 << (c & 31);
   }
   flushBlock(input, blockStart, strstart - blockStart, blockStart >= base, true, symCount);
 }
