@@ -534,27 +534,25 @@ const weightCounts = new Int32Array(1024);
  * can send for k consecutive non-zero code lengths that follow a zero length or the start.
  * A run of r equal lengths costs r symbols below 4, else the length and one repeat code
  * (16) for up to 7, then one more 16 per further 6 (a remainder below 3 is sent as
- * lengths); the minimum over every way to cut k into runs covers any actual lengths.
+ * lengths). Cutting k into several runs never costs fewer symbols than one run of k (the
+ * minimum over every cut equals this; test/lib/deflate.test.ts checks it), so this covers
+ * any actual lengths.
  */
 const RUN_MIN = /* @__PURE__ */ (() => {
-  const runSymbols = (r: number): number => {
-    if (r < 4) return r;
-    let symbols = 2;
-    let rest = r - 7;
-    for (; rest > 6; rest -= 6) symbols++;
-    return rest <= 0 ? symbols : symbols + (rest < 3 ? rest : 1);
-  };
-  const min = new Uint16Array(L_CODES + 1);
-  for (let k = 1; k <= L_CODES; k++) {
-    let best = k;
-    for (let r = 4; r <= k; r++) {
-      const v = min[k - r]! + runSymbols(r);
-      if (v < best) best = v;
-    }
-    min[k] = best;
-  }
-  return min;
+  const table = new Uint16Array(L_CODES + 1);
+  for (let r = 1; r <= L_CODES; r++) table[r] = runSymbols(r);
+  return table;
 })();
+
+/** Symbols zlib sends for one run of r ≥ 1 equal non-zero code lengths (see RUN_MIN). */
+export function runSymbols(r: number): number {
+  if (r < 4) return r;
+  if (r <= 7) return 2;
+  const rest = r - 7; // after the first length and its 16
+  const repeats = ((rest - 1) / 6) | 0; // further 16s covering 6 lengths each
+  const last = rest - 6 * repeats; // 1..6 lengths left
+  return 2 + repeats + (last < 3 ? last : 1);
+}
 
 /**
  * ZERO_RUN_SYMBOLS[z]: the code-length symbols zlib sends for a run of z zero lengths
