@@ -505,6 +505,20 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
           room = Math.min(out.length, maxOutput);
         }
         out[outPos++] = sym;
+        // Often a second literal is already in `hold` whole (a table entry of a code no
+        // longer than the bits held): take it without a refill. Anything else (a length,
+        // the end, a long or invalid code, too few bits) is left to the path above.
+        const e2 = lTable[hold & lMask]!;
+        const n2 = e2 & 15;
+        if (e2 < 256 << 4 && n2 !== 0 && n2 <= bits) {
+          hold >>>= n2;
+          bits -= n2;
+          if (outPos === room) {
+            out = growScratch(outPos, 1, maxOutput);
+            room = Math.min(out.length, maxOutput);
+          }
+          out[outPos++] = e2 >>> 4;
+        }
         continue;
       }
       if (sym === 256) break;
