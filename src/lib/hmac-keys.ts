@@ -3,7 +3,7 @@
 // derivation), not once per token.
 
 import { nativeHmacSha256 } from './crypto.js';
-import { type HmacKey, hmacInto, hmacKey, hmacKeyInto } from './sha256.js';
+import { type HmacKey, hmacInto, hmacKey, hmacKeyFromHmacInto, hmacKeyInto } from './sha256.js';
 
 const MAX_CACHED = 64;
 const certificateKeys = new Map<string, HmacKey>();
@@ -57,7 +57,7 @@ export function sign007(appCertificate: string, issueTs: number, salt: number, d
     hmacInto(signingKey007(appCertificate, issueTs, salt), data, start, end, out, outOffset);
     return;
   }
-  deriveK2(appCertificate, issueTs, salt);
+  hmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, K2, 0);
   out.set(nativeHmacSha256(K2, data.subarray(start, end)), outOffset);
 }
 
@@ -66,16 +66,20 @@ export function sign007(appCertificate: string, issueTs: number, salt: number, d
  * The returned key is only valid until the next call.
  */
 export function signingKey007(appCertificate: string, issueTs: number, salt: number): HmacKey {
-  deriveK2(appCertificate, issueTs, salt);
-  return hmacKeyInto(K2, SIGNING_KEY);
+  return hmacKeyFromHmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, SIGNING_KEY);
 }
 
 /** The derivations of the last certificate used: most calls repeat it. */
 let lastCertificate = '';
 let lastDerivations = new Map<number, Uint8Array>();
 
-/** Computes the second derivation into K2. */
-function deriveK2(appCertificate: string, issueTs: number, salt: number): void {
+/** The salt prepared as an HMAC key (valid until the next call). */
+function saltKey(salt: number): HmacKey {
+  return hmacKeyInto(u32le(salt), SALT_KEY);
+}
+
+/** The first derivation, HMAC(u32(issueTs), appCertificate), cached. */
+function firstDerivation(appCertificate: string, issueTs: number): Uint8Array {
   // Cached by certificate and issue second: a builder issues many tokens per second, and a
   // verifier sees tokens issued in the same seconds again and again.
   let derivations = lastDerivations;
@@ -91,5 +95,5 @@ function deriveK2(appCertificate: string, issueTs: number, salt: number): void {
     hmacInto(hmacKey(u32le(issueTs)), cert, 0, cert.length, k1, 0);
     remember(derivations, issueTs, k1);
   }
-  hmacInto(hmacKeyInto(u32le(salt), SALT_KEY), k1, 0, 32, K2, 0);
+  return k1;
 }

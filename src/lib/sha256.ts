@@ -85,10 +85,18 @@ export function hmacKey(key: Uint8Array): HmacKey {
 /** Like {@link hmacKey}, reusing `target`'s state arrays (for keys used once, on hot paths). */
 export function hmacKeyInto(key: Uint8Array, target: HmacKey): HmacKey {
   const k = key.length > 64 ? sha256(key) : key;
-  const { inner, outer } = target;
   const block = BLOCK;
   block.fill(0);
-  for (let i = 0; i < k.length; i++) block[i >>> 2]! |= k[i]! << (24 - ((i & 3) << 3));
+  const whole = k.length & ~3;
+  for (let i = 0; i < whole; i += 4) block[i >>> 2] = (k[i]! << 24) | (k[i + 1]! << 16) | (k[i + 2]! << 8) | k[i + 3]!;
+  for (let i = whole; i < k.length; i++) block[i >>> 2]! |= k[i]! << (24 - ((i & 3) << 3));
+  return padStates(target);
+}
+
+/** Fills `target`'s pad states from the key held in BLOCK (zero-padded to 64 bytes). */
+function padStates(target: HmacKey): HmacKey {
+  const { inner, outer } = target;
+  const block = BLOCK;
   for (let i = 0; i < 16; i++) block[i]! ^= 0x36363636;
   inner.set(IV);
   compress(inner, block);
@@ -100,8 +108,8 @@ export function hmacKeyInto(key: Uint8Array, target: HmacKey): HmacKey {
 
 const STATE = new Int32Array(8);
 
-/** HMAC-SHA256 of `data[start, end)` with a prepared key, written to `out[outOffset..+32)`. */
-export function hmacInto(key: HmacKey, data: Uint8Array, start: number, end: number, out: Uint8Array, outOffset: number): void {
+/** Leaves HMAC-SHA256 of `data[start, end)` with a prepared key in STATE. */
+function hmacState(key: HmacKey, data: Uint8Array, start: number, end: number): Int32Array {
   const state = STATE;
   state.set(key.inner);
   absorb(state, 64, data, start, end);
@@ -114,7 +122,24 @@ export function hmacInto(key: HmacKey, data: Uint8Array, start: number, end: num
   block[15] = 96 * 8;
   state.set(key.outer);
   compress(state, block);
-  writeDigest(state, out, outOffset);
+  return state;
+}
+
+/** HMAC-SHA256 of `data[start, end)` with a prepared key, written to `out[outOffset..+32)`. */
+export function hmacInto(key: HmacKey, data: Uint8Array, start: number, end: number, out: Uint8Array, outOffset: number): void {
+  writeDigest(hmacState(key, data, start, end), out, outOffset);
+}
+
+/**
+ * Prepares HMAC-SHA256(key, data[start, end)) as an HMAC key into `target`, without
+ * writing the 32-byte digest out and reading it back (a derived key used at once).
+ */
+export function hmacKeyFromHmacInto(key: HmacKey, data: Uint8Array, start: number, end: number, target: HmacKey): HmacKey {
+  const state = hmacState(key, data, start, end);
+  const block = BLOCK;
+  for (let i = 0; i < 8; i++) block[i] = state[i]!;
+  block.fill(0, 8, 16);
+  return padStates(target);
 }
 
 /** HMAC-SHA256(key, data) with a prepared key. */

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NATIVE_HMAC_MIN_BYTES, certificateKey, sign007, signingKey007 } from '../../src/lib/hmac-keys.js';
-import { hmac, hmacInto, hmacKey, sha256 } from '../../src/lib/sha256.js';
+import { hmac, hmacInto, hmacKey, hmacKeyFromHmacInto, sha256 } from '../../src/lib/sha256.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -21,6 +21,18 @@ describe('sha256 / hmac (optimised path) equal node:crypto', () => {
         expect(hex(hmac(hmacKey(key), data))).toBe(createHmac('sha256', key).update(data).digest('hex'));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('hmacKeyFromHmacInto prepares HMAC(key, data) as a key, as hmacKey of the digest does', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), (key, data, message) => {
+        const target = { inner: new Int32Array(8), outer: new Int32Array(8) };
+        const derived = hmacKeyFromHmacInto(hmacKey(key), data, 0, data.length, target);
+        const digest = createHmac('sha256', key).update(data).digest();
+        expect(hex(hmac(derived, message))).toBe(createHmac('sha256', digest).update(message).digest('hex'));
+      }),
+      { numRuns: 1000 },
     );
   });
 
