@@ -524,11 +524,11 @@ function scanTree(t: Tree, maxCode: number): void {
 /** Largest block input (bytes) for which the fixed-block proof is attempted. */
 const GATE_MAX_INPUT = 192;
 /**
- * Weight histogram for {@link huffmanCost}: counts by weight, all zero between calls. A
- * weight sum stays below its size: a gated block has at most GATE_MAX_INPUT + 1 symbols,
- * and its code-length code at most L_CODES + D_CODES.
+ * Literal/length frequency histogram for {@link huffmanCost}: counts by frequency, all zero
+ * between calls. A gated block has at most GATE_MAX_INPUT + 1 symbols, so no frequency
+ * reaches its size.
  */
-const weightCounts = new Int32Array(1024);
+const weightCounts = new Int32Array(GATE_MAX_INPUT + 2);
 /**
  * RUN_MIN[k]: the fewest code-length symbols zlib's run-length coding (scan_tree/send_tree)
  * can send for k consecutive non-zero code lengths that follow a zero length or the start.
@@ -691,15 +691,16 @@ function smallHuffmanCost(w: Int32Array, n: number): number {
 /**
  * The fixed block's size in bits (zlib `static_len`) when the dynamic block is proven no
  * smaller, else -1. Expects the distance tree built and scanned into the code-length
- * frequencies (see {@link flushBlock}); one pass over the literal/length frequencies
- * gathers everything else.
+ * frequencies (see {@link flushBlock}); one pass over the used literal/length codes (the
+ * bitmap the tally keeps) gathers everything else.
  */
 function provenFixedBits(): number {
   const lf = lTree.freq;
   const wc = weightCounts;
   const usedBits = usedCodeBits; // maintained by the tally in deflateSlow
-  // Then visit the used codes in order: the gap before each is a zero run, and a gap
-  // ends a stretch of used codes. RUN_MIN[0] and ZERO_RUN_SYMBOLS[0] are 0.
+  // The used codes in order: the gap before each is a zero run, and a gap ends a stretch
+  // of used codes. Branch-free where token data is as good as random (RUN_MIN[0] and
+  // ZERO_RUN_SYMBOLS[0] are 0).
   let staticBits = 0;
   let extraBits = 0;
   let used = 0;
@@ -1020,8 +1021,10 @@ function flushBlock(
   let staticLenb: number;
   let optLenb: number;
   let maxBlIndex = 0;
-  // The proof is attempted for blocks of token size, where it usually succeeds; it needs
-  // the distance tree, which is then not built a second time.
+  // The proof is attempted for blocks of token size; it needs the distance tree, which is
+  // then not built a second time. Measured on 007 tokens: it succeeds for all blocks up to
+  // 128 bytes, about 75% of those of 128-160 bytes (about 99% for the benchmark's RTC
+  // token, 143 bytes), about 25-35% up to 192, and practically never beyond.
   const attempt = storedLen <= GATE_MAX_INPUT;
   let staticBits = -1;
   if (attempt) {
