@@ -1082,8 +1082,9 @@ function flushBlock(
     sendTree(dTree, dcodes - 1);
     compressBlock(lTree.code, lTree.len, dTree.code, dTree.len, symCount);
   }
-  initBlock();
+  // The next call starts with a fresh block anyway; only a following block needs one here.
   if (last) alignToByte();
+  else initBlock();
 }
 
 // ---------------------------------------------------------------------------
