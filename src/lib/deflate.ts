@@ -125,11 +125,6 @@ const genCodesScratch = new Uint16Array(MAX_BITS + 1);
 
 /** 8-bit bit-reversal table. */
 const REV8 = new Uint8Array(256);
-for (let i = 0; i < 256; i++) {
-  let r = 0;
-  for (let b = 0; b < 8; b++) r |= ((i >>> b) & 1) << (7 - b);
-  REV8[i] = r;
-}
 
 /** Reverse the low `len` (≤ 16) bits of `code` (deflate sends Huffman codes MSB first). */
 function bitReverse(code: number, len: number): number {
@@ -151,42 +146,6 @@ function genCodes(len: Uint8Array, code: Uint16Array, maxCode: number, count: Ui
     const l = len[n]!;
     if (l === 0) continue;
     code[n] = bitReverse(next[l]!++, l);
-  }
-}
-
-// Build the static tables once, at module load (a few microseconds).
-{
-  let length = 0;
-  for (let code = 0; code < LENGTH_CODES - 1; code++) {
-    BASE_LENGTH[code] = length;
-    for (let n = 0; n < 1 << EXTRA_LBITS[code]!; n++) LENGTH_CODE[length++] = code;
-  }
-  // Match length 258 (index 255) could be sent as code 284 + 5 extra bits or as
-  // code 285 with none; RFC 1951 and zlib use 285, so the last slot is code 28.
-  LENGTH_CODE[255] = LENGTH_CODES - 1;
-
-  let dist = 0;
-  for (let code = 0; code < 16; code++) {
-    BASE_DIST[code] = dist;
-    for (let n = 0; n < 1 << EXTRA_DBITS[code]!; n++) DIST_CODE[dist++] = code;
-  }
-  // Distances ≥ 256 are looked up by (dist >> 7) in the upper half.
-  dist >>= 7;
-  for (let code = 16; code < D_CODES; code++) {
-    BASE_DIST[code] = dist << 7;
-    for (let n = 0; n < 1 << (EXTRA_DBITS[code]! - 7); n++) DIST_CODE[256 + dist++] = code;
-  }
-
-  const count = new Uint16Array(MAX_BITS + 1);
-  for (let n = 0; n < L_CODES + 2; n++) {
-    const l = n <= 143 ? 8 : n <= 255 ? 9 : n <= 279 ? 7 : 8;
-    STATIC_LLEN[n] = l;
-    count[l]!++;
-  }
-  genCodes(STATIC_LLEN, STATIC_LCODE, L_CODES + 1, count);
-  for (let n = 0; n < D_CODES; n++) {
-    STATIC_DLEN[n] = 5;
-    STATIC_DCODE[n] = bitReverse(n, 5);
   }
 }
 
@@ -538,11 +497,7 @@ const weightCounts = new Int32Array(GATE_MAX_INPUT + 2);
  * minimum over every cut equals this; test/lib/deflate.test.ts checks it), so this covers
  * any actual lengths.
  */
-const RUN_MIN = /* @__PURE__ */ (() => {
-  const table = new Uint16Array(L_CODES + 1);
-  for (let r = 1; r <= L_CODES; r++) table[r] = runSymbols(r);
-  return table;
-})();
+const RUN_MIN = new Uint16Array(L_CODES + 1);
 
 /** Symbols zlib sends for one run of r ≥ 1 equal non-zero code lengths (see RUN_MIN). */
 export function runSymbols(r: number): number {
@@ -559,18 +514,7 @@ export function runSymbols(r: number): number {
  * (chunks of at most 138; 18 for 11..138, 17 for 3..10, else single 0s), packed as
  * `zeros | count17 << 10 | count18 << 20`.
  */
-const ZERO_RUN_SYMBOLS = /* @__PURE__ */ (() => {
-  const table = new Int32Array(L_CODES + 1);
-  for (let z = 1; z <= L_CODES; z++) {
-    let packed = 0;
-    for (let rest = z; rest > 0; rest -= 138) {
-      const chunk = rest > 138 ? 138 : rest;
-      packed += chunk < 3 ? chunk : chunk <= 10 ? 1 << 10 : 1 << 20;
-    }
-    table[z] = packed;
-  }
-  return table;
-})();
+const ZERO_RUN_SYMBOLS = new Int32Array(L_CODES + 1);
 
 const USED_CODE_WORDS = (L_CODES + 31) >>> 5;
 /**
@@ -580,16 +524,8 @@ const USED_CODE_WORDS = (L_CODES + 31) >>> 5;
 const usedCodeBits = new Int32Array(USED_CODE_WORDS);
 
 /** Per literal/length code: fixed-code length plus extra bits, and the extra bits alone. */
-const EXTRA_LBITS_BY_CODE = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(L_CODES);
-  table.set(EXTRA_LBITS, LITERALS + 1);
-  return table;
-})();
-const STATIC_LBITS = /* @__PURE__ */ (() => {
-  const table = new Uint8Array(L_CODES);
-  for (let n = 0; n < L_CODES; n++) table[n] = STATIC_LLEN[n]! + EXTRA_LBITS_BY_CODE[n]!;
-  return table;
-})();
+const EXTRA_LBITS_BY_CODE = new Uint8Array(L_CODES);
+const STATIC_LBITS = new Uint8Array(L_CODES);
 
 /** Merged-node queue of {@link huffmanCost}: runs of equal weights, as weight and count. */
 const mergedWeight = new Int32Array(2 * L_CODES);
@@ -1312,6 +1248,65 @@ function deflateSlow(input: Uint8Array): void {
   flushBlock(input, blockStart, strstart - blockStart, blockStart >= base, true, symCount);
 }
 
+// ---------------------------------------------------------------------------
+// Static tables, filled on the first call rather than at import: a module that only
+// verifies 006 tokens, or only inflates, never pays for them.
+// ---------------------------------------------------------------------------
+
+let tablesReady = false;
+
+function initTables(): void {
+  for (let i = 0; i < 256; i++) {
+    let r = 0;
+    for (let b = 0; b < 8; b++) r |= ((i >>> b) & 1) << (7 - b);
+    REV8[i] = r;
+  }
+  let length = 0;
+  for (let code = 0; code < LENGTH_CODES - 1; code++) {
+    BASE_LENGTH[code] = length;
+    for (let n = 0; n < 1 << EXTRA_LBITS[code]!; n++) LENGTH_CODE[length++] = code;
+  }
+  // Match length 258 (index 255) could be sent as code 284 + 5 extra bits or as
+  // code 285 with none; RFC 1951 and zlib use 285, so the last slot is code 28.
+  LENGTH_CODE[255] = LENGTH_CODES - 1;
+
+  let dist = 0;
+  for (let code = 0; code < 16; code++) {
+    BASE_DIST[code] = dist;
+    for (let n = 0; n < 1 << EXTRA_DBITS[code]!; n++) DIST_CODE[dist++] = code;
+  }
+  // Distances ≥ 256 are looked up by (dist >> 7) in the upper half.
+  dist >>= 7;
+  for (let code = 16; code < D_CODES; code++) {
+    BASE_DIST[code] = dist << 7;
+    for (let n = 0; n < 1 << (EXTRA_DBITS[code]! - 7); n++) DIST_CODE[256 + dist++] = code;
+  }
+
+  const count = new Uint16Array(MAX_BITS + 1);
+  for (let n = 0; n < L_CODES + 2; n++) {
+    const l = n <= 143 ? 8 : n <= 255 ? 9 : n <= 279 ? 7 : 8;
+    STATIC_LLEN[n] = l;
+    count[l]!++;
+  }
+  genCodes(STATIC_LLEN, STATIC_LCODE, L_CODES + 1, count);
+  for (let n = 0; n < D_CODES; n++) {
+    STATIC_DLEN[n] = 5;
+    STATIC_DCODE[n] = bitReverse(n, 5);
+  }
+  for (let r = 1; r <= L_CODES; r++) RUN_MIN[r] = runSymbols(r);
+  for (let z = 1; z <= L_CODES; z++) {
+    let packed = 0;
+    for (let rest = z; rest > 0; rest -= 138) {
+      const chunk = rest > 138 ? 138 : rest;
+      packed += chunk < 3 ? chunk : chunk <= 10 ? 1 << 10 : 1 << 20;
+    }
+    ZERO_RUN_SYMBOLS[z] = packed;
+  }
+  EXTRA_LBITS_BY_CODE.set(EXTRA_LBITS, LITERALS + 1);
+  for (let n = 0; n < L_CODES; n++) STATIC_LBITS[n] = STATIC_LLEN[n]! + EXTRA_LBITS_BY_CODE[n]!;
+  tablesReady = true;
+}
+
 /**
  * Compress `input` into a zlib stream (RFC 1950) that is byte-for-byte what
  * zlib 1.2.x produces with `compress2(..., Z_DEFAULT_COMPRESSION)` (level 6,
@@ -1340,6 +1335,7 @@ export function zlibDeflateTransient(input: Uint8Array): Uint8Array {
 }
 
 function deflate(input: Uint8Array, transient: boolean): Uint8Array {
+  if (!tablesReady) initTables();
   outPos = 0;
   bitBuf = 0;
   bitCnt = 0;

@@ -58,35 +58,9 @@ const DEXT = new Uint8Array(30);
 /** Order in which code-length code lengths are transmitted. */
 const CL_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
 
-{
-  // Lengths: 8 codes with 0 extra bits, then groups of 4 with 1..5 extra bits;
-  // the last symbol (285) means exactly 258 (not 227 + 5 bits' worth).
-  let base = 3;
-  for (let i = 0; i < 28; i++) {
-    const extra = i < 8 ? 0 : (i >>> 2) - 1;
-    LEXT[i] = extra;
-    LBASE[i] = base;
-    base += 1 << extra;
-  }
-  LEXT[28] = 0;
-  LBASE[28] = 258;
-  // Distances: 4 codes with 0 extra bits, then pairs with 1..13 extra bits.
-  base = 1;
-  for (let i = 0; i < 30; i++) {
-    const extra = i < 4 ? 0 : (i >>> 1) - 1;
-    DEXT[i] = extra;
-    DBASE[i] = base;
-    base += 1 << extra;
-  }
-}
 
 /** 8-bit bit-reversal table, used to turn canonical codes into LSB-first lookups. */
 const REV8 = new Uint8Array(256);
-for (let i = 0; i < 256; i++) {
-  let r = 0;
-  for (let b = 0; b < 8; b++) r |= ((i >>> b) & 1) << (7 - b);
-  REV8[i] = r;
-}
 
 // ---------------------------------------------------------------------------
 // Huffman decoding tables.
@@ -234,7 +208,35 @@ const distFixed = makeHuffman(DIST_ROOT, 32);
 const lens = new Uint8Array(288 + 32);
 const clLens = new Uint8Array(19);
 
-{
+// Static tables, filled on the first call rather than at import (a module that only builds
+// tokens never inflates).
+let tablesReady = false;
+
+function initTables(): void {
+  // Lengths: 8 codes with 0 extra bits, then groups of 4 with 1..5 extra bits;
+  // the last symbol (285) means exactly 258 (not 227 + 5 bits' worth).
+  let base = 3;
+  for (let i = 0; i < 28; i++) {
+    const extra = i < 8 ? 0 : (i >>> 2) - 1;
+    LEXT[i] = extra;
+    LBASE[i] = base;
+    base += 1 << extra;
+  }
+  LEXT[28] = 0;
+  LBASE[28] = 258;
+  // Distances: 4 codes with 0 extra bits, then pairs with 1..13 extra bits.
+  base = 1;
+  for (let i = 0; i < 30; i++) {
+    const extra = i < 4 ? 0 : (i >>> 1) - 1;
+    DEXT[i] = extra;
+    DBASE[i] = base;
+    base += 1 << extra;
+  }
+  for (let i = 0; i < 256; i++) {
+    let r = 0;
+    for (let b = 0; b < 8; b++) r |= ((i >>> b) & 1) << (7 - b);
+    REV8[i] = r;
+  }
   // RFC 1951 §3.2.6. All 288 literal/length and 32 distance codes get lengths
   // (as in zlib), so symbols 286/287 and distances 30/31 decode and are then
   // rejected as invalid rather than being holes in the table.
@@ -243,6 +245,7 @@ const clLens = new Uint8Array(19);
   for (let i = 288; i < 320; i++) fixed[i] = 5;
   buildHuffman(fixed, 0, 288, litFixed, KIND_LENS);
   buildHuffman(fixed, 288, 32, distFixed, KIND_DISTS);
+  tablesReady = true;
 }
 
 // ---------------------------------------------------------------------------
@@ -315,6 +318,7 @@ export function zlibInflateTransient(input: Uint8Array, maxOutput: number): Uint
 }
 
 function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint8Array {
+  if (!tablesReady) initTables();
   if (!(maxOutput >= 0) || (maxOutput !== Infinity && !Number.isInteger(maxOutput))) {
     throw new RangeError('zlibInflate: maxOutput must be a non-negative integer or Infinity');
   }
