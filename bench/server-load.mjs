@@ -25,6 +25,7 @@ import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleSources } from './lib/load.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = Object.fromEntries(
@@ -44,21 +45,8 @@ const settings = {
 /** Directory holding server.js and index.js: dist/, or a bundle of src/ with --from-src. */
 async function moduleDir() {
   if (args['from-src']) {
-    const esbuild = await import('esbuild');
     const outdir = mkdtempSync(join(tmpdir(), 'agora-dynamic-key-server-bench-'));
-    writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
-    await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: { server: 'src/server.ts', index: 'src/index.ts' },
-      outdir,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
-    return outdir;
+    return bundleSources({ server: 'src/server.ts', index: 'src/index.ts' }, outdir);
   }
   const dist = join(ROOT, 'dist');
   for (const name of ['server.js', 'index.js']) {

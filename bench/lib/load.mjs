@@ -27,27 +27,35 @@ export const ENTRIES = [
 ];
 
 /**
+ * Bundles `entryPoints` ({ name: source path }) from `src/` into `outdir`, ESM with shared
+ * chunks, laid out like `dist/`.
+ */
+export async function bundleSources(entryPoints, outdir) {
+  const esbuild = await import('esbuild');
+  // Plain .js files are CommonJS unless a package.json says otherwise.
+  writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  return outdir;
+}
+
+/**
  * Builds `src/` into a temporary directory laid out like `dist/` (ESM only). Entries whose
  * source does not exist, or that do not build, are left out and reported, as long as the
  * codec entries (index, 006, 007) build.
  */
 export async function buildFromSource() {
-  const esbuild = await import('esbuild');
   const outdir = mkdtempSync(join(tmpdir(), 'agora-dynamic-key-bench-'));
-  // Plain .js files are CommonJS unless a package.json says otherwise.
-  writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
-  const build = (entries) =>
-    esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.src])),
-      outdir,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
+  const build = (entries) => bundleSources(Object.fromEntries(entries.map((e) => [e.name, e.src])), outdir);
   let built = ENTRIES.filter((e) => existsSync(join(ROOT, e.src)));
   const missing = ENTRIES.filter((e) => !built.includes(e)).map((e) => `${e.name} (no source)`);
   try {
