@@ -7,6 +7,7 @@ export default defineConfig([
       '006': 'src/006.ts',
       '007': 'src/007.ts',
       server: 'src/server.ts',
+      'server/node': 'src/server-node.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

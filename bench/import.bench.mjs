@@ -10,7 +10,7 @@ import { median, quantile } from './lib/stats.mjs';
 import { ROOT, resolvePackage } from './lib/load.mjs';
 import { SERVER_BUILTINS, builtGraph, isServerOrCliSource, sourceGraph } from './lib/module-graph.mjs';
 
-/** The issue's bound for `import 'agora-dynamic-key/007'`, in milliseconds. */
+/** The issue's bound for `import 'agora-tokens/007'`, in milliseconds. */
 export const MAX_IMPORT_MS = 20;
 
 // Runs in the child. Times only the import itself, and lists the public built-ins that the
@@ -40,7 +40,7 @@ function sample(url, preload = []) {
 export function targets(dir) {
   const ours = ['007', '006', 'index'].map((name) => ({
     id: `ours:${name}`,
-    label: name === 'index' ? 'agora-dynamic-key' : `agora-dynamic-key/${name}`,
+    label: name === 'index' ? 'agora-tokens' : `agora-tokens/${name}`,
     url: pathToFileURL(join(dir, `${name}.js`)).href,
   }));
   const official = ['agora-token', 'agora-access-token'].map((name) => ({
@@ -61,7 +61,7 @@ export function targets(dir) {
   // evaluating our code.
   const ownShare = {
     id: 'ours:007-own',
-    label: 'agora-dynamic-key/007, our code only (built-ins and loader warm)',
+    label: 'agora-tokens/007, our code only (built-ins and loader warm)',
     url: ours[0].url,
     preload: ['node:crypto', 'node:zlib', pathToFileURL(join(ROOT, 'bench', 'lib', 'stats.mjs')).href],
   };

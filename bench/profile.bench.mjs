@@ -88,7 +88,7 @@ export async function run(context, { seconds, top = 12 }, log = () => {}) {
       iterations += 200;
     }
     const { profile } = await session.post('Profiler.stop');
-    const file = join(tmpdir(), `agora-dynamic-key-${op.id}.cpuprofile`);
+    const file = join(tmpdir(), `agora-tokens-${op.id}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     // Only the name goes into the results (they may be committed); the log has the path.
     const result = { id: op.id, iterations, file: basename(file), top: selfTimes(profile).slice(0, top) };

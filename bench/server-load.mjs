@@ -42,19 +42,19 @@ const settings = {
   client: args.client ?? 'raw',
 };
 
-/** Directory holding server.js and index.js: dist/, or a bundle of src/ with --from-src. */
+/** Directory holding server/node.js and index.js: dist/, or a bundle of src/ with --from-src. */
 async function moduleDir() {
   if (args['from-src']) {
-    const outdir = mkdtempSync(join(tmpdir(), 'agora-dynamic-key-server-bench-'));
-    return bundleSources({ server: 'src/server.ts', index: 'src/index.ts' }, outdir);
+    const outdir = mkdtempSync(join(tmpdir(), 'agora-tokens-server-bench-'));
+    return bundleSources({ 'server/node': 'src/server-node.ts', index: 'src/index.ts' }, outdir);
   }
   const dist = join(ROOT, 'dist');
-  for (const name of ['server.js', 'index.js']) {
+  for (const name of ['server/node.js', 'index.js']) {
     if (!existsSync(join(dist, name))) throw new Error(`${join(dist, name)} is missing: run \`npx tsup\` first, or pass --from-src`);
   }
   // A copy: a build started meanwhile (tsup empties dist/ first) must not pull files from
   // under the servers, nor mix two builds in one run.
-  const snapshot = mkdtempSync(join(tmpdir(), 'agora-dynamic-key-server-bench-dist-'));
+  const snapshot = mkdtempSync(join(tmpdir(), 'agora-tokens-server-bench-dist-'));
   cpSync(dist, snapshot, { recursive: true, filter: (src) => !/\.(d\.ts|d\.cts|map)$/.test(src) });
   writeFileSync(join(snapshot, 'package.json'), '{ "type": "module" }\n');
   return snapshot;

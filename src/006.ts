@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import { RtcTokenBuilder, RtcRole } from 'agora-dynamic-key/006';
+ * import { RtcTokenBuilder, RtcRole } from 'agora-tokens/006';
  * const expireAt = Math.floor(Date.now() / 1000) + 3600;
  * const token = RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'demo', 1234, RtcRole.PUBLISHER, expireAt);
  * ```

@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import { RtcTokenBuilder, RtcRole } from 'agora-dynamic-key/007';
+ * import { RtcTokenBuilder, RtcRole } from 'agora-tokens/007';
  * const token = RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'demo', 1234, RtcRole.PUBLISHER, 3600, 3600);
  * ```
  * @module

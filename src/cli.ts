@@ -1,6 +1,6 @@
 /**
- * The `agora-token` command line: build, inspect, verify and diagnose Agora tokens, and
- * start the token server. Built to `dist/cli.js` with a shebang; run `agora-token --help`.
+ * The `agora-tokens` command line: build, inspect, verify and diagnose Agora tokens, and
+ * start the token server. Built to `dist/cli.js` with a shebang; run `agora-tokens --help`.
  * @module
  */
 import { nodeIo } from './cli/io.js';

@@ -39,7 +39,7 @@ export type AgoraTokenErrorCode =
   | 'ERR_CHANNEL_MISMATCH'
   | 'ERR_UID_MISMATCH';
 
-/** Base class of every error thrown by `agora-dynamic-key`. */
+/** Base class of every error thrown by `agora-tokens`. */
 export class AgoraTokenError extends Error {
   /** Stable, machine-readable code. */
   readonly code: AgoraTokenErrorCode;

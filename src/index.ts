@@ -1,7 +1,7 @@
 /**
- * agora-dynamic-key: build, parse, verify and explain Agora access tokens.
+ * agora-tokens: build, parse, verify and explain Agora access tokens.
  *
- * Version-specific builders live in `agora-dynamic-key/006` and `agora-dynamic-key/007`;
+ * Version-specific builders live in `agora-tokens/006` and `agora-tokens/007`;
  * the package root offers decoding, verification and the named-options API for both.
  * @module
  */

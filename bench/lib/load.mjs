@@ -23,6 +23,7 @@ export const ENTRIES = [
   { name: '006', src: 'src/006.ts', importable: true },
   { name: '007', src: 'src/007.ts', importable: true },
   { name: 'server', src: 'src/server.ts', importable: true },
+  { name: 'server/node', src: 'src/server-node.ts', importable: true },
   { name: 'cli', src: 'src/cli.ts', importable: false },
 ];
 
@@ -54,7 +55,7 @@ export async function bundleSources(entryPoints, outdir) {
  * codec entries (index, 006, 007) build.
  */
 export async function buildFromSource() {
-  const outdir = mkdtempSync(join(tmpdir(), 'agora-dynamic-key-bench-'));
+  const outdir = mkdtempSync(join(tmpdir(), 'agora-tokens-bench-'));
   const build = (entries) => bundleSources(Object.fromEntries(entries.map((e) => [e.name, e.src])), outdir);
   let built = ENTRIES.filter((e) => existsSync(join(ROOT, e.src)));
   const missing = ENTRIES.filter((e) => !built.includes(e)).map((e) => `${e.name} (no source)`);
@@ -81,7 +82,7 @@ export function snapshotDist() {
       throw new Error(`${join(dist, `${name}.js`)} is missing: run \`npx tsup\` first, or pass --from-src`);
     }
   }
-  const outdir = mkdtempSync(join(tmpdir(), 'agora-dynamic-key-bench-dist-'));
+  const outdir = mkdtempSync(join(tmpdir(), 'agora-tokens-bench-dist-'));
   cpSync(dist, outdir, { recursive: true, filter: (src) => !/\.(d\.ts|d\.cts|map)$/.test(src) });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
   return outdir;

@@ -102,9 +102,9 @@ export function tables(results) {
       align: ['l', 'r', 'r', 'l'],
       rows: cost.map((c) => [c.label, fmtMs(c.medianMs), `${fmtMs(c.q1Ms)}–${fmtMs(c.q3Ms)}`, c.builtinsLoaded.join(', ') || '—']),
       after: [
-        `agora-dynamic-key/007 import: ${fmtMs(entry007.medianMs)} ms (target < 20 ms) ${verdict(entry007.meetsTarget)}; ` +
+        `agora-tokens/007 import: ${fmtMs(entry007.medianMs)} ms (target < 20 ms) ${verdict(entry007.meetsTarget)}; ` +
           `our code alone (built-ins and loader warm) ${fmtMs(entry007.ownMs)} ms; node:crypto + node:zlib alone ${fmtMs(entry007.builtinsBaselineMs)} ms`,
-        `agora-dynamic-key/007 loads ${entry007.files.length} files (${fmtBytes(entry007.totalBytes)}): ${entry007.files.map((f) => f.file).join(', ')}`,
+        `agora-tokens/007 loads ${entry007.files.length} files (${fmtBytes(entry007.totalBytes)}): ${entry007.files.map((f) => f.file).join(', ')}`,
         `  built-ins imported: ${entry007.builtins.join(', ') || 'none'}; named for lazy loading: ${entry007.builtinNamesMentioned.join(', ') || 'none'}; ` +
           `loaded by the import at run time: ${entry007.runtimeBuiltins.join(', ') || 'none'}; dynamic imports: ${entry007.dynamicImports.join(', ') || 'none'}`,
         `  sources bundled: ${entry007.sources.length} files under src/; server/CLI sources: ${entry007.forbidden.sources.join(', ') || 'none'}; server built-ins: ${entry007.forbidden.builtins.join(', ') || 'none'}  ${verdict(entry007.clean)}`,
@@ -120,7 +120,7 @@ export function tables(results) {
         b.missing
           ? [b.entry, '—', 'not built', '—', '—']
           : [
-              b.official ? `${b.entry} (official, reference)` : b.entry === 'index' ? 'agora-dynamic-key' : `agora-dynamic-key/${b.entry}`,
+              b.official ? `${b.entry} (official, reference)` : b.entry === 'index' ? 'agora-tokens' : `agora-tokens/${b.entry}`,
               b.official ? '—' : String(b.files),
               b.official ? '—' : fmtBytes(b.rawBytes),
               fmtBytes(b.minBytes),
@@ -195,6 +195,6 @@ export function readmeTable(results) {
   const lines = ['| Operation | vs | Throughput ratio |', '|:---|:---|---:|'];
   for (const [name, r, vs] of rows) lines.push(`| ${name} | \`${vs}\` | ${fmtRatio(r.ratio)} |`);
   const i007 = results.importCost?.entry007;
-  if (i007) lines.push(`| \`import 'agora-dynamic-key/007'\` (cold) | | ${fmtMs(i007.medianMs)} ms |`);
+  if (i007) lines.push(`| \`import 'agora-tokens/007'\` (cold) | | ${fmtMs(i007.medianMs)} ms |`);
   return lines.join('\n');
 }

@@ -51,7 +51,7 @@ async function start() {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     return server.address().port;
   }
-  const { startServer } = await import(new URL('server.js', dirUrl).href);
+  const { startServer } = await import(new URL('server/node.js', dirUrl).href);
   const { server } = await startServer({
     env: { RATE_LIMIT: '999999999/60' },
     port: 0,

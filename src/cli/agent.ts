@@ -7,7 +7,7 @@ import { BUILD_FLAGS, BUILD_HELP_COMMON, commonBuildOptions, printToken } from '
 import type { Command } from './command.js';
 
 export function agentCommand(name: string, what: string, build: (options: AgentTokenOptions) => string): Command {
-  const help = `Usage: agora-token ${name} --channel NAME (--uid N | --account NAME) [options]
+  const help = `Usage: agora-tokens ${name} --channel NAME (--uid N | --account NAME) [options]
 
 Builds a token for a ${what} agent (007: RTC + RTM + ${name === 'stt' ? 'STT' : 'ConvoAI'} services) and prints it.
 

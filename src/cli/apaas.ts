@@ -3,8 +3,8 @@ import { parseFlags, signedIntegerValue, stringFlag } from './args.js';
 import { BUILD_FLAGS, BUILD_HELP_COMMON, commonBuildOptions, printToken } from './build.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-token apaas [--room-uuid ID --user-uuid ID --role N | --user-uuid ID] [options]
-       agora-token education ...  (the same command)
+const help = `Usage: agora-tokens apaas [--room-uuid ID --user-uuid ID --role N | --user-uuid ID] [options]
+       agora-tokens education ...  (the same command)
 
 Builds an APaaS / Education (Flexible Classroom) token (007) and prints it:
   --room-uuid, --user-uuid and --role   a room-user token
@@ -20,7 +20,7 @@ APaaS:
 ${BUILD_HELP_COMMON}
 `;
 
-/** `agora-token apaas` / `education`: {@link buildApaasToken} from flags. */
+/** `agora-tokens apaas` / `education`: {@link buildApaasToken} from flags. */
 export const apaasCommand: Command = {
   name: 'apaas',
   aliases: ['education'],

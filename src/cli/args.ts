@@ -13,7 +13,7 @@ export class UsageError extends Error {
   }
 }
 
-/** Exit statuses of `agora-token`. */
+/** Exit statuses of `agora-tokens`. */
 export const EXIT = {
   /** Success; for verify/diagnose: no finding of severity error. */
   ok: 0,

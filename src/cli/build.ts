@@ -38,7 +38,7 @@ export function commonBuildOptions(values: ParsedArgs['values'], io: Io): Common
   };
 }
 
-/** Prints the bare token (so `TOKEN=$(agora-token rtc ...)` works) or, with --json, token and inspection. */
+/** Prints the bare token (so `TOKEN=$(agora-tokens rtc ...)` works) or, with --json, token and inspection. */
 export function printToken(token: string, values: ParsedArgs['values'], io: Io): number {
   if (values.json === true) io.write(`${JSON.stringify({ token, inspection: inspectToken(token) }, null, 2)}\n`);
   else io.write(`${token}\n`);

@@ -3,7 +3,7 @@ import { parseFlags, stringFlag } from './args.js';
 import { BUILD_FLAGS, BUILD_HELP_COMMON, commonBuildOptions, printToken } from './build.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-token chat [--user-id ID] [options]
+const help = `Usage: agora-tokens chat [--user-id ID] [options]
 
 Builds a Chat token (007) and prints it: a user token with --user-id, else an
 app (administrator) token.
@@ -14,7 +14,7 @@ Chat:
 ${BUILD_HELP_COMMON}
 `;
 
-/** `agora-token chat`: {@link buildChatToken} from flags. */
+/** `agora-tokens chat`: {@link buildChatToken} from flags. */
 export const chatCommand: Command = {
   name: 'chat',
   summary: 'build a Chat user or app token',

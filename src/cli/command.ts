@@ -1,8 +1,8 @@
 import type { Io } from './io.js';
 
-/** One `agora-token` subcommand. */
+/** One `agora-tokens` subcommand. */
 export interface Command {
-  /** The word typed after `agora-token`. */
+  /** The word typed after `agora-tokens`. */
   readonly name: string;
   /** Other words that run it (`education` for `apaas`). */
   readonly aliases?: readonly string[];

@@ -2,7 +2,7 @@ import { parseFlags, tokenArgument } from './args.js';
 import { CHECK_FLAGS, CHECK_HELP, check, checkOptions, report } from './check.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-token diagnose [TOKEN] [--channel NAME] [--uid N | --account NAME] [options]
+const help = `Usage: agora-tokens diagnose [TOKEN] [--channel NAME] [--uid N | --account NAME] [options]
 
 Explains why a token would be refused (error 110 "invalid", 109 "expired"):
 signature against your certificate, App ID, channel, uid or account (also the
@@ -17,10 +17,10 @@ ${CHECK_HELP}
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
 Example:
-  agora-token diagnose "$TOKEN" --channel demo --uid 1234
+  agora-tokens diagnose "$TOKEN" --channel demo --uid 1234
 `;
 
-/** `agora-token diagnose`: every finding of diagnoseToken. */
+/** `agora-tokens diagnose`: every finding of diagnoseToken. */
 export const diagnoseCommand: Command = {
   name: 'diagnose',
   summary: 'explain why a token is refused (or confirm it is not)',

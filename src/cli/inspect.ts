@@ -5,7 +5,7 @@ import { EXIT, nowValue, parseFlags, stringFlag, tokenArgument } from './args.js
 import type { Command } from './command.js';
 import { painter, renderInspection } from './render.js';
 
-const help = `Usage: agora-token inspect [TOKEN] [--json] [--now TIME]
+const help = `Usage: agora-tokens inspect [TOKEN] [--json] [--now TIME]
 
 Decodes a 006 or 007 token and describes it: App ID, issue and expiry times,
 services, channel, uid and every privilege with its absolute expiry. Nothing
@@ -21,11 +21,11 @@ Options:
 Exit status: 0 decoded, 1 the token cannot be decoded, 2 usage error.
 
 Example:
-  agora-token inspect "$TOKEN"
-  echo "$TOKEN" | agora-token inspect --json
+  agora-tokens inspect "$TOKEN"
+  echo "$TOKEN" | agora-tokens inspect --json
 `;
 
-/** `agora-token inspect`: {@link inspectToken}, readable or JSON. */
+/** `agora-tokens inspect`: {@link inspectToken}, readable or JSON. */
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'describe a token (no verification)',
@@ -39,7 +39,7 @@ export const inspectCommand: Command = {
       info = inspectToken(token);
     } catch (error) {
       if (error instanceof AgoraTokenError && !(error instanceof InvalidArgumentError)) {
-        io.error(`agora-token: token cannot be decoded: ${error.message} (agora-token diagnose tells more)\n`);
+        io.error(`agora-tokens: token cannot be decoded: ${error.message} (agora-tokens diagnose tells more)\n`);
         return EXIT.invalid;
       }
       throw error;

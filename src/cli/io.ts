@@ -34,7 +34,7 @@ export function wantsColour(env: Readonly<Record<string, string | undefined>>, i
 /** The real process streams. */
 export function nodeIo(): Io {
   const env = process.env;
-  // `agora-token inspect | head -1`: a reader that leaves early is not an error worth a stack trace.
+  // `agora-tokens inspect | head -1`: a reader that leaves early is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;

@@ -40,7 +40,7 @@ function findCommand(name: string): Command | undefined {
 function mainHelp(): string {
   const names = COMMANDS.map((c) => [c.aliases?.length ? `${c.name}, ${c.aliases.join(', ')}` : c.name, c.summary] as const);
   const width = Math.max(...names.map(([n]) => n.length)) + 3;
-  return `Usage: agora-token <command> [options]
+  return `Usage: agora-tokens <command> [options]
 
 Build, inspect, verify and diagnose Agora access tokens (006 and 007).
 
@@ -48,7 +48,7 @@ Commands:
 ${names.map(([n, s]) => `  ${n.padEnd(width)}${s}`).join('\n')}
 
 Options:
-  -h, --help       show help (also: agora-token <command> --help)
+  -h, --help       show help (also: agora-tokens <command> --help)
   -v, --version    print the version
 
 Credentials come from --app-id / --app-certificate or the environment
@@ -63,7 +63,7 @@ export function packageVersion(): string {
   for (const relative of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'agora-dynamic-key' && typeof pkg.version === 'string') return pkg.version;
+      if (pkg.name === 'agora-tokens' && typeof pkg.version === 'string') return pkg.version;
     } catch {
       // try the next location
     }
@@ -77,19 +77,19 @@ function wantsHelp(args: readonly string[]): boolean {
 }
 
 /**
- * Runs `agora-token` with `argv` (the arguments after the program name) and resolves to
+ * Runs `agora-tokens` with `argv` (the arguments after the program name) and resolves to
  * the exit status. Never throws: every failure is one line on `io.error`.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   let command: Command | undefined;
   try {
-    if (first === undefined) throw new UsageError('missing command (see agora-token --help)');
+    if (first === undefined) throw new UsageError('missing command (see agora-tokens --help)');
     if (first === '--help' || first === '-h' || first === 'help') {
       const topic = first === 'help' ? rest[0] : undefined;
       if (topic !== undefined) {
         const target = findCommand(topic);
-        if (!target) throw new UsageError(`unknown command ${JSON.stringify(topic)} (see agora-token --help)`);
+        if (!target) throw new UsageError(`unknown command ${JSON.stringify(topic)} (see agora-tokens --help)`);
         io.write(target.help);
       } else {
         io.write(mainHelp());
@@ -100,9 +100,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
-    if (first.startsWith('-')) throw new UsageError(`unknown option ${first.split('=')[0]} (see agora-token --help)`);
+    if (first.startsWith('-')) throw new UsageError(`unknown option ${first.split('=')[0]} (see agora-tokens --help)`);
     command = findCommand(first);
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(first)} (see agora-token --help)`);
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(first)} (see agora-tokens --help)`);
     if (wantsHelp(rest)) {
       io.write(command.help);
       return EXIT.ok;
@@ -115,19 +115,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 function fail(error: unknown, io: Io, command: Command | undefined): number {
   if (error instanceof UsageError) {
-    const seeHelp = command && /^(unknown option|unexpected argument|option )/.test(error.message) ? ` (see agora-token ${command.name} --help)` : '';
-    io.error(`agora-token: ${error.message}${seeHelp}\n`);
+    const seeHelp = command && /^(unknown option|unexpected argument|option )/.test(error.message) ? ` (see agora-tokens ${command.name} --help)` : '';
+    io.error(`agora-tokens: ${error.message}${seeHelp}\n`);
     return EXIT.usage;
   }
   if (error instanceof InvalidArgumentError) {
-    io.error(`agora-token: ${error.message}\n`);
+    io.error(`agora-tokens: ${error.message}\n`);
     return EXIT.usage;
   }
   if (error instanceof AgoraTokenError) {
-    io.error(`agora-token: ${error.message}\n`);
+    io.error(`agora-tokens: ${error.message}\n`);
     return EXIT.invalid;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.error(`agora-token: ${message.split('\n')[0]}\n`);
+  io.error(`agora-tokens: ${message.split('\n')[0]}\n`);
   return EXIT.invalid;
 }

@@ -4,7 +4,7 @@ import { integerValue, parseFlags, durationValue, stringFlag } from './args.js';
 import { BUILD_FLAGS, BUILD_HELP_COMMON, commonBuildOptions, printToken } from './build.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-token rtc --channel NAME (--uid N | --account NAME) [options]
+const help = `Usage: agora-tokens rtc --channel NAME (--uid N | --account NAME) [options]
 
 Builds an RTC token (join a channel, publish if publisher) and prints it.
 
@@ -22,10 +22,10 @@ ${BUILD_HELP_COMMON}
 
 Example:
   export AGORA_APP_ID=... AGORA_APP_CERTIFICATE=...
-  TOKEN=$(agora-token rtc --channel demo --uid 1234 --expires-in 1h)
+  TOKEN=$(agora-tokens rtc --channel demo --uid 1234 --expires-in 1h)
 `;
 
-/** `agora-token rtc`: {@link buildRtcToken} from flags. */
+/** `agora-tokens rtc`: {@link buildRtcToken} from flags. */
 export const rtcCommand: Command = {
   name: 'rtc',
   summary: 'build an RTC token',

@@ -4,7 +4,7 @@ import { parseFlags, stringFlag } from './args.js';
 import { BUILD_FLAGS, BUILD_HELP_COMMON, commonBuildOptions, printToken } from './build.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-token rtm --user-id ID [options]
+const help = `Usage: agora-tokens rtm --user-id ID [options]
 
 Builds an RTM (Signaling) login token and prints it.
 
@@ -15,10 +15,10 @@ RTM:
 ${BUILD_HELP_COMMON}
 
 Example:
-  agora-token rtm --user-id alice --expires-in 12h
+  agora-tokens rtm --user-id alice --expires-in 12h
 `;
 
-/** `agora-token rtm`: {@link buildRtmToken} from flags. */
+/** `agora-tokens rtm`: {@link buildRtmToken} from flags. */
 export const rtmCommand: Command = {
   name: 'rtm',
   summary: 'build an RTM (Signaling) token',

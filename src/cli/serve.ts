@@ -3,7 +3,7 @@ import type { StartServerOptions } from '../server/start.js';
 import { EXIT, UsageError, integerValue, parseFlags, stringFlag } from './args.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-token serve [--port N] [--host HOST]
+const help = `Usage: agora-tokens serve [--port N] [--host HOST]
 
 Starts the token server (HTTP): the routes of Agora's authentication guide and
 of the community token servers. Runs until SIGTERM or SIGINT, then finishes the
@@ -33,10 +33,10 @@ Environment:
 Exit status: 2 for a bad flag or environment variable (one line on stderr).
 
 Example:
-  AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... agora-token serve --port 8080
+  AGORA_APP_ID=... AGORA_APP_CERTIFICATE=... agora-tokens serve --port 8080
 `;
 
-/** `agora-token serve`: starts the token server; the server code loads only for this command. */
+/** `agora-tokens serve`: starts the token server; the server code loads only for this command. */
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'start the token server',

@@ -2,7 +2,7 @@ import { UsageError, parseFlags, tokenArgument } from './args.js';
 import { CHECK_FLAGS, CHECK_HELP, check, checkOptions, report } from './check.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-token verify [TOKEN] [--channel NAME] [--uid N | --account NAME] [options]
+const help = `Usage: agora-tokens verify [TOKEN] [--channel NAME] [--uid N | --account NAME] [options]
 
 Verifies a token: its signature with the App Certificate (required), and
 everything diagnose checks (App ID, channel, uid, expiry...). Prints only
@@ -15,10 +15,10 @@ ${CHECK_HELP}
 Exit status: 0 valid, 1 invalid, 2 usage error (including a missing certificate).
 
 Example:
-  AGORA_APP_CERTIFICATE=... agora-token verify "$TOKEN" --channel demo --uid 1234
+  AGORA_APP_CERTIFICATE=... agora-tokens verify "$TOKEN" --channel demo --uid 1234
 `;
 
-/** `agora-token verify`: diagnose with a mandatory certificate, problems only. */
+/** `agora-tokens verify`: diagnose with a mandatory certificate, problems only. */
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify a token with the App Certificate',

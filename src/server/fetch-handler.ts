@@ -7,7 +7,7 @@ import { type CoreRequest, TokenServerCore } from './core.js';
 import { HttpError } from './http-error.js';
 import type { TokenHandlerOptions } from './options.js';
 
-const CORE = Symbol('agora-dynamic-key/server core');
+const CORE = Symbol('agora-tokens/server core');
 
 /**
  * A Fetch-standard token handler. The optional second argument is whatever the runtime passes
@@ -73,7 +73,7 @@ function coreRequest(request: Request, info: unknown): CoreRequest {
  * @example
  * ```ts
  * // Next.js: app/fetch_rtc_token/route.ts
- * import { createTokenHandler } from 'agora-dynamic-key/server';
+ * import { createTokenHandler } from 'agora-tokens/server';
  * const handler = createTokenHandler({ appId: process.env.AGORA_APP_ID!, appCertificate: process.env.AGORA_APP_CERTIFICATE! });
  * export { handler as POST, handler as OPTIONS };
  *

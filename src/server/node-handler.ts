@@ -223,7 +223,7 @@ function bridge(handler: (request: Request) => Promise<Response>): NodeHandler {
  * @example
  * ```ts
  * import { createServer } from 'node:http';
- * import { createNodeHandler, createTokenHandler } from 'agora-dynamic-key/server';
+ * import { createNodeHandler, createTokenHandler } from 'agora-tokens/server/node';
  *
  * const handle = createNodeHandler(createTokenHandler({ appId, appCertificate }));
  * createServer((req, res) => handle(req, res)).listen(8082);

@@ -61,7 +61,7 @@ function milliseconds(value: unknown, field: string, fallback: number): number {
  *
  * @example
  * ```ts
- * import { createTokenServer } from 'agora-dynamic-key/server';
+ * import { createTokenServer } from 'agora-tokens/server/node';
  * const server = createTokenServer({ appId, appCertificate, cors: ['https://app.example.com'] });
  * server.listen(8082);
  * ```

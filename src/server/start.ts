@@ -1,4 +1,4 @@
-// The standalone token server behind `npm start` and `agora-token serve`: configuration
+// The standalone token server behind `npm start` and `agora-tokens serve`: configuration
 // from the environment, one JSON log line per request, graceful shutdown on signals.
 
 import type { Server } from 'node:http';

@@ -1,4 +1,4 @@
-// The built `agora-token` run as a user runs it: `node dist/cli.js ...` and the package
+// The built `agora-tokens` run as a user runs it: `node dist/cli.js ...` and the package
 // `bin` through a symlink on PATH, with a controlled environment (no AGORA_* from the
 // parent), checking stdout, stderr and exit statuses, stdin and bad input.
 import { execFileSync, spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ import { APP_CERTIFICATE, APP_ID, NOW } from './fake-io.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
 const CLI = join(ROOT, 'dist/cli.js');
-const BIN = resolve(ROOT, PKG.bin['agora-token']!);
+const BIN = resolve(ROOT, PKG.bin['agora-tokens']!);
 const HAS_SERVER = existsSync(join(ROOT, 'src/server/start.ts'));
 
 let binDir: string;
@@ -24,9 +24,9 @@ beforeAll(() => {
   // Not rebuilt when merely stale: tsup empties dist/ while other test files may be reading it.
   if (!existsSync(CLI)) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'pipe' });
   // What npm does on install: a link named after the bin entry, found on PATH.
-  binDir = mkdtempSync(join(tmpdir(), 'agora-token-bin-'));
+  binDir = mkdtempSync(join(tmpdir(), 'agora-tokens-bin-'));
   mkdirSync(join(binDir, '.bin'));
-  symlinkSync(BIN, join(binDir, '.bin', 'agora-token'));
+  symlinkSync(BIN, join(binDir, '.bin', 'agora-tokens'));
 }, 120_000);
 
 afterAll(() => {
@@ -43,7 +43,7 @@ interface Run {
 /** Runs the CLI; PATH is the only inherited variable, so no AGORA_* leaks in. */
 function run(args: string[], options: { env?: Record<string, string>; input?: string; viaBin?: boolean } = {}): Promise<Run> {
   const env = { PATH: [join(binDir, '.bin'), dirname(process.execPath), process.env.PATH ?? ''].join(delimiter), ...options.env };
-  const child = options.viaBin ? spawn('agora-token', args, { env }) : spawn(process.execPath, [CLI, ...args], { env });
+  const child = options.viaBin ? spawn('agora-tokens', args, { env }) : spawn(process.execPath, [CLI, ...args], { env });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -77,7 +77,7 @@ describe('the built binary', () => {
   it('--help', async () => {
     const result = await run(['--help'], { viaBin: true });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: agora-token <command>/);
+    expect(result.stdout).toMatch(/^Usage: agora-tokens <command>/);
     expect(result.stderr).toBe('');
   });
 
@@ -90,18 +90,18 @@ describe('the built binary', () => {
 
   it('usage errors: one line on stderr, exit 2', async () => {
     const cases: Array<[string[], string]> = [
-      [['rtc', '--channel', 'demo', '--uid', 'abc'], 'agora-token: "uid" expected an integer 0..4294967295 (0 = any uid), got "abc"\n'],
-      [['rtc', '--channel', 'demo', '--uid', '1', '--expires-in', '1700000000'], 'agora-token: "expiresIn" expected seconds from now, not a Unix timestamp (at most 86400), got 1700000000\n'],
-      [['rtc', '--nope'], 'agora-token: unknown option --nope (see agora-token rtc --help)\n'],
-      [['frobnicate'], 'agora-token: unknown command "frobnicate" (see agora-token --help)\n'],
-      [['fpa', '--app-certificate', 'not-a-certificate'], 'agora-token: "appCertificate" expected a 32-character hex string, got a string of length 17\n'],
+      [['rtc', '--channel', 'demo', '--uid', 'abc'], 'agora-tokens: "uid" expected an integer 0..4294967295 (0 = any uid), got "abc"\n'],
+      [['rtc', '--channel', 'demo', '--uid', '1', '--expires-in', '1700000000'], 'agora-tokens: "expiresIn" expected seconds from now, not a Unix timestamp (at most 86400), got 1700000000\n'],
+      [['rtc', '--nope'], 'agora-tokens: unknown option --nope (see agora-tokens rtc --help)\n'],
+      [['frobnicate'], 'agora-tokens: unknown command "frobnicate" (see agora-tokens --help)\n'],
+      [['fpa', '--app-certificate', 'not-a-certificate'], 'agora-tokens: "appCertificate" expected a 32-character hex string, got a string of length 17\n'],
     ];
     for (const [args, stderr] of cases) {
       const env = args.includes('--app-certificate') ? { AGORA_APP_ID: APP_ID } : CREDENTIALS;
       expect(await run(args, { env })).toMatchObject({ code: 2, stdout: '', stderr });
     }
     const missing = await run(['rtc', '--channel', 'demo', '--uid', '1'], { viaBin: true });
-    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'agora-token: missing App ID: pass --app-id or set AGORA_APP_ID\n' });
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'agora-tokens: missing App ID: pass --app-id or set AGORA_APP_ID\n' });
   });
 
   it('a build piped into inspect --json (stdin), as in TOKEN=$(...) workflows', async () => {
@@ -115,11 +115,11 @@ describe('the built binary', () => {
   });
 
   it('inspect: empty stdin is a usage error, a malformed token exit 1', async () => {
-    expect(await run(['inspect'], { input: '' })).toMatchObject({ code: 2, stdout: '', stderr: 'agora-token: no token on stdin\n' });
+    expect(await run(['inspect'], { input: '' })).toMatchObject({ code: 2, stdout: '', stderr: 'agora-tokens: no token on stdin\n' });
     const bad = await run(['inspect', '007eJxTYLC/xv0i87343FLb46KrG9gPxT+Vj8pojqvt']);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/^agora-token: token cannot be decoded: /);
+    expect(bad.stderr).toMatch(/^agora-tokens: token cannot be decoded: /);
     expect(oneLine(bad.stderr)).toBe(true);
   });
 
@@ -172,6 +172,6 @@ describe.skipIf(!HAS_SERVER)('serve', () => {
 
   it('a bad environment variable is one line on stderr, exit 2', async () => {
     const result = await run(['serve', '--port', '0'], { env: { ...CREDENTIALS, TOKEN_VERSION: '5' } });
-    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'agora-token: TOKEN_VERSION must be "007" or "006", got "5"\n' });
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'agora-tokens: TOKEN_VERSION must be "007" or "006", got "5"\n' });
   });
 });

@@ -82,14 +82,14 @@ describe('build commands print exactly the token the library builds', () => {
 describe('usage errors: one line on stderr, exit 2', () => {
   const env = CREDENTIALS;
   const cases: Array<[string, string[], string, Record<string, string>?]> = [
-    ['no command', [], 'missing command (see agora-token --help)'],
-    ['unknown command', ['mint'], 'unknown command "mint" (see agora-token --help)'],
-    ['unknown global option', ['--verbose'], 'unknown option --verbose (see agora-token --help)'],
-    ['unknown flag', ['rtc', '--channel', 'demo', '--uid', '1', '--colour'], 'unknown option --colour (see agora-token rtc --help)'],
-    ['unknown flag with a value is not echoed', ['rtc', '--app-cert=5CFd2fd1755d40ecb72977518be15d3b'], 'unknown option --app-cert (see agora-token rtc --help)'],
-    ['missing value', ['rtc', '--channel'], 'option --channel needs a value (see agora-token rtc --help)'],
-    ['value for a boolean', ['rtc', '--json=yes'], 'option --json does not take a value (see agora-token rtc --help)'],
-    ['extra argument', ['rtc', 'demo'], 'unexpected argument "demo" (see agora-token rtc --help)'],
+    ['no command', [], 'missing command (see agora-tokens --help)'],
+    ['unknown command', ['mint'], 'unknown command "mint" (see agora-tokens --help)'],
+    ['unknown global option', ['--verbose'], 'unknown option --verbose (see agora-tokens --help)'],
+    ['unknown flag', ['rtc', '--channel', 'demo', '--uid', '1', '--colour'], 'unknown option --colour (see agora-tokens rtc --help)'],
+    ['unknown flag with a value is not echoed', ['rtc', '--app-cert=5CFd2fd1755d40ecb72977518be15d3b'], 'unknown option --app-cert (see agora-tokens rtc --help)'],
+    ['missing value', ['rtc', '--channel'], 'option --channel needs a value (see agora-tokens rtc --help)'],
+    ['value for a boolean', ['rtc', '--json=yes'], 'option --json does not take a value (see agora-tokens rtc --help)'],
+    ['extra argument', ['rtc', 'demo'], 'unexpected argument "demo" (see agora-tokens rtc --help)'],
     ['uid not a number', ['rtc', '--channel', 'demo', '--uid', 'abc'], '"uid" expected an integer 0..4294967295 (0 = any uid), got "abc"'],
     ['uid out of range', ['rtc', '--channel', 'demo', '--uid', '4294967296'], '"uid" expected an integer 0..4294967295 (0 = any uid), got 4294967296'],
     ['uid and account', ['rtc', '--channel', 'demo', '--uid', '1', '--account', 'a'], '"uid" expected exactly one of "uid" (integer) or "account" (string), got both'],
@@ -110,14 +110,14 @@ describe('usage errors: one line on stderr, exit 2', () => {
     ['no App ID', ['fpa'], 'missing App ID: pass --app-id or set AGORA_APP_ID', {}],
     ['no certificate', ['fpa'], 'missing App Certificate: set AGORA_APP_CERTIFICATE or pass --app-certificate', { AGORA_APP_ID: APP_ID }],
     ['bad certificate is not echoed', ['fpa'], '"appCertificate" expected a 32-character hex string, got a string of length 10', { AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: 'topsecret!' }],
-    ['inspect: two tokens', ['inspect', 'a', 'b'], 'unexpected argument "b" (see agora-token inspect --help)'],
+    ['inspect: two tokens', ['inspect', 'a', 'b'], 'unexpected argument "b" (see agora-tokens inspect --help)'],
     ['inspect: nothing on a terminal', ['inspect'], 'no token given: pass TOKEN, or pipe it on stdin'],
     ['inspect: bad --now', ['inspect', 'x', '--now', 'soon'], '"now" expected Unix seconds or an ISO 8601 time, got "soon"'],
     ['diagnose: bad uid', ['diagnose', 'x', '--uid', '-5'], '"uid" expected an integer 0..4294967295 (0 = any uid), got "-5"'],
     ['diagnose: bad service', ['diagnose', 'x', '--service', 'video'], '"service" expected one of rtc, rtm, streaming, fpa, chat, fcdn, apaas, education, convoai, stt, got "video"'],
     ['verify: no certificate', ['verify', 'x'], 'verify needs the App Certificate: set AGORA_APP_CERTIFICATE or pass --app-certificate', {}],
     ['serve: bad port', ['serve', '--port', '70000'], '"port" expected an integer 0..65535, got 70000'],
-    ['help for an unknown command', ['help', 'mint'], 'unknown command "mint" (see agora-token --help)'],
+    ['help for an unknown command', ['help', 'mint'], 'unknown command "mint" (see agora-tokens --help)'],
   ];
   for (const [name, args, message, customEnv] of cases) {
     it(name, async () => {
@@ -149,11 +149,11 @@ describe('help and version', () => {
     for (const command of COMMANDS) {
       const result = await cli([command.name, '--channel', 'x', '--help']);
       expect(result).toEqual({ code: 0, stdout: command.help, stderr: '' });
-      expect(command.help).toMatch(new RegExp(`^Usage: agora-token ${command.name}`));
+      expect(command.help).toMatch(new RegExp(`^Usage: agora-tokens ${command.name}`));
       expect((await cli([command.name, '-h'])).stdout).toBe(command.help);
       expect((await cli(['help', command.name])).stdout).toBe(command.help);
     }
-    expect((await cli(['education', '--help'])).stdout).toContain('agora-token education');
+    expect((await cli(['education', '--help'])).stdout).toContain('agora-tokens education');
   });
 
   it('--version prints the package version', async () => {
@@ -223,12 +223,12 @@ describe('inspect', () => {
     expect(await cli(['inspect', '007eJxT'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: expect.stringMatching(/^agora-token: token cannot be decoded: .+ \(agora-token diagnose tells more\)\n$/),
+      stderr: expect.stringMatching(/^agora-tokens: token cannot be decoded: .+ \(agora-tokens diagnose tells more\)\n$/),
     });
     expect(await cli(['inspect', 'hello'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'agora-token: token cannot be decoded: unsupported token version "hel": expected a "006" or "007" token (agora-token diagnose tells more)\n',
+      stderr: 'agora-tokens: token cannot be decoded: unsupported token version "hel": expected a "006" or "007" token (agora-tokens diagnose tells more)\n',
     });
   });
 });

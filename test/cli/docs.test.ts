@@ -71,7 +71,7 @@ describe.each(DOCS)('$name', ({ url: DOC_URL, minBlocks }) => {
           stdin = `${words.slice(1, pipe).join(' ')}\n`;
           words = words.slice(pipe + 1);
         }
-        expect(words[0]).toBe('agora-token');
+        expect(words[0]).toBe('agora-tokens');
         const result = await cli(words.slice(1), { env: { ...env }, ...(stdin === undefined ? {} : { stdin }) });
         last = result.code;
         replay += `$ ${command}\n${result.stdout}${result.stderr}`;

@@ -37,7 +37,7 @@ export async function cli(
 
 /** Exactly one line on stderr, nothing on stdout, exit status 2. */
 export function expectUsageError(result: CliResult, message: string): void {
-  if (result.code !== 2 || result.stdout !== '' || result.stderr !== `agora-token: ${message}\n`) {
+  if (result.code !== 2 || result.stdout !== '' || result.stderr !== `agora-tokens: ${message}\n`) {
     throw new Error(`expected usage error ${JSON.stringify(message)}, got ${JSON.stringify(result)}`);
   }
 }

@@ -38,14 +38,14 @@ describe('package.json', () => {
 describe('loading the built entries', () => {
   it('import and require give the same, byte-identical tokens', () => {
     const script = (mod: string) => `const t = new m.AccessToken(${APP}, '7d72365eb983485397e3e3f9d460bdda', '2882341273'); t.salt = 1; t.ts = 1111111; t.addPrivilege(m.Privileges.kJoinChannel, 1446455471); console.log(t.build(), typeof ${mod});`;
-    expect(node(['--input-type=module', '-e', `import * as m from 'agora-dynamic-key/006'; ${script('m.RtcTokenBuilder')}`])).toBe(`${EXPECTED_006} function`);
-    expect(node(['-e', `const m = require('agora-dynamic-key/006'); ${script('m.RtcTokenBuilder')}`])).toBe(`${EXPECTED_006} function`);
+    expect(node(['--input-type=module', '-e', `import * as m from 'agora-tokens/006'; ${script('m.RtcTokenBuilder')}`])).toBe(`${EXPECTED_006} function`);
+    expect(node(['-e', `const m = require('agora-tokens/006'); ${script('m.RtcTokenBuilder')}`])).toBe(`${EXPECTED_006} function`);
   });
 
   it('every subpath loads in both module systems', () => {
-    const names: Record<string, string> = { '.': 'decodeToken', './006': 'RtcTokenBuilder', './007': 'AccessToken2', './server': 'createTokenHandler' };
+    const names: Record<string, string> = { '.': 'decodeToken', './006': 'RtcTokenBuilder', './007': 'AccessToken2', './server': 'createTokenHandler', './server/node': 'startServer' };
     for (const [subpath, name] of Object.entries(names)) {
-      const spec = `agora-dynamic-key${subpath === '.' ? '' : subpath.slice(1)}`;
+      const spec = `agora-tokens${subpath === '.' ? '' : subpath.slice(1)}`;
       expect(node(['--input-type=module', '-e', `import * as m from '${spec}'; console.log(typeof m.${name})`]), spec).toMatch(/function/);
       expect(node(['-e', `console.log(typeof require('${spec}').${name})`]), spec).toMatch(/function/);
     }
@@ -55,18 +55,18 @@ describe('loading the built entries', () => {
     const loaded = node([
       '--input-type=module',
       '-e',
-      "await import('agora-dynamic-key/007'); await import('agora-dynamic-key/006'); await import('agora-dynamic-key'); console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (https?|net|zlib|crypto|readline|child_process|_http_\\w+)$/.test(m))))",
+      "await import('agora-tokens/007'); await import('agora-tokens/006'); await import('agora-tokens'); console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (https?|net|zlib|crypto|readline|child_process|_http_\\w+)$/.test(m))))",
     ]);
     expect(JSON.parse(loaded)).toEqual([]);
   });
 
   it('a 007 token built by the ESM entry verifies with the CJS entry', () => {
-    const token = node(['--input-type=module', '-e', `import { RtcTokenBuilder } from 'agora-dynamic-key/007'; console.log(RtcTokenBuilder.buildTokenWithUid(${APP}, 'demo', 1, 1, 600, 600))`]);
-    expect(node(['-e', `const { verifyToken } = require('agora-dynamic-key'); console.log(verifyToken(process.argv[1], { appCertificate: '5CFd2fd1755d40ecb72977518be15d3b' }).version)`, token])).toBe('007');
+    const token = node(['--input-type=module', '-e', `import { RtcTokenBuilder } from 'agora-tokens/007'; console.log(RtcTokenBuilder.buildTokenWithUid(${APP}, 'demo', 1, 1, 600, 600))`]);
+    expect(node(['-e', `const { verifyToken } = require('agora-tokens'); console.log(verifyToken(process.argv[1], { appCertificate: '5CFd2fd1755d40ecb72977518be15d3b' }).version)`, token])).toBe('007');
   });
 
   it('ships type declarations for both module systems', () => {
-    for (const entry of ['index', '006', '007', 'server']) {
+    for (const entry of ['index', '006', '007', 'server', 'server/node']) {
       expect(readFileSync(`${root}/dist/${entry}.d.ts`, 'utf8').length).toBeGreaterThan(100);
       expect(existsSync(`${root}/dist/${entry}.d.cts`)).toBe(true);
     }

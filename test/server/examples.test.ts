@@ -16,7 +16,7 @@ function asDocumented(file: string): string {
   const source = readFileSync(new URL(`./examples/${file}`, import.meta.url), 'utf8');
   return source
     .slice(source.indexOf('\n\n') + 2)
-    .replace("'../../../src/server.js'", "'agora-dynamic-key/server'");
+    .replace("'../../../src/server-node.js'", "'agora-tokens/server/node'");
 }
 
 async function started(server: Server): Promise<string> {

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { createNodeHandler, createTokenHandler, createTokenServer } from '../../src/server.js';
+import { createNodeHandler, createTokenHandler, createTokenServer } from '../../src/server-node.js';
 import { BASE, close, expectError, expectRtcToken, listen, postJson, rawExchange, send } from './support.js';
 
 async function serve(listener: (req: IncomingMessage, res: ServerResponse) => void, fn: (url: string) => Promise<void>): Promise<void> {

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { connect } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyToken } from '../../src/index.js';
-import { closeGracefully, ConfigError, createTokenServer, DEMO_APP_CERTIFICATE, DEMO_APP_ID, startServer } from '../../src/server.js';
+import { closeGracefully, ConfigError, createTokenServer, DEMO_APP_CERTIFICATE, DEMO_APP_ID, startServer } from '../../src/server-node.js';
 import { configFromEnv } from '../../src/server/config.js';
 import { onShutdownSignals, type SignalTarget } from '../../src/server/signals.js';
 import { APP_CERTIFICATE, APP_ID, BASE, expectError, listen, postJson, send } from './support.js';

@@ -7,7 +7,7 @@ import { type Server, request as httpRequest } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { expect } from 'vitest';
 import { decodeToken, verifyToken } from '../../src/index.js';
-import { createTokenServer, type TokenServerOptions } from '../../src/server.js';
+import { createTokenServer, type TokenServerOptions } from '../../src/server-node.js';
 
 export const APP_ID = '970CA35de60c44645bbae8a215061b33';
 export const APP_CERTIFICATE = '5CFd2fd1755d40ecb72977518be15d3b';

@@ -1,7 +1,7 @@
 // The README's Express example (docs/server.md), run by examples.test.ts.
 
 import express from 'express';
-import { createNodeHandler, createTokenHandler } from '../../../src/server.js';
+import { createNodeHandler, createTokenHandler } from '../../../src/server-node.js';
 
 const app = express();
 app.use(express.json()); // optional: the token routes read bodies either way

@@ -1,7 +1,7 @@
 // The README's plain node:http example (docs/server.md), run by examples.test.ts.
 
 import { createServer } from 'node:http';
-import { createNodeHandler, createTokenHandler } from '../../../src/server.js';
+import { createNodeHandler, createTokenHandler } from '../../../src/server-node.js';
 
 const tokens = createNodeHandler(
   createTokenHandler({
