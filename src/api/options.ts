@@ -4,6 +4,7 @@
 import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';
+import { utf8Length } from '../lib/bytes.js';
 
 /** Default lifetime of a token built with the named-options API: 3600 s. */
 export const DEFAULT_EXPIRES_IN = 3600;
@@ -76,7 +77,7 @@ export function checkChannelName(value: unknown, field = 'channelName'): string 
   if (typeof value !== 'string' || value.length === 0) {
     throw invalidArgument('ERR_INVALID_CHANNEL_NAME', field, 'a non-empty string', value);
   }
-  if (Buffer.byteLength(value, 'utf8') > MAX_CHANNEL_NAME_BYTES) {
+  if (utf8Length(value) > MAX_CHANNEL_NAME_BYTES) {
     throw invalidArgument('ERR_INVALID_CHANNEL_NAME', field, `fewer than 64 bytes`, value);
   }
   if (!CHANNEL_RE.test(value)) {
@@ -89,7 +90,7 @@ export function checkAccount(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw invalidArgument('ERR_INVALID_ACCOUNT', field, 'a non-empty string', value);
   }
-  if (Buffer.byteLength(value, 'utf8') > MAX_ACCOUNT_BYTES) {
+  if (utf8Length(value) > MAX_ACCOUNT_BYTES) {
     throw invalidArgument('ERR_INVALID_ACCOUNT', field, `at most ${MAX_ACCOUNT_BYTES} UTF-8 bytes`, value);
   }
   return value;

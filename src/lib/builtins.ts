@@ -1,20 +1,35 @@
-// Lazy access to Node built-ins that only some calls need (node:zlib for the 'node'
-// compression option, node:crypto for MD5), so that importing the codec does not load them:
-// together they cost more at start-up than the whole codec.
-
-import { createRequire } from 'node:module';
+// Node built-ins that only some calls want (node:zlib for the 'node' compression option,
+// node:crypto as a fast path for HMAC over large data), found at call time and never
+// imported: the codec has no static Node import, so it bundles unchanged for browsers and
+// Workers, where these lookups simply find nothing and the portable code runs instead.
 
 interface Builtins {
   'node:zlib': typeof import('node:zlib');
   'node:crypto': typeof import('node:crypto');
 }
 
-let fallbackRequire: ((id: string) => unknown) | undefined;
+type Loader = (id: string) => unknown;
 
-/** Loads a built-in on first use (`process.getBuiltinModule` where available, else `require`). */
-export function builtin<K extends keyof Builtins>(id: K): Builtins[K] {
-  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  if (typeof get === 'function') return get(id) as Builtins[K];
-  fallbackRequire ??= createRequire(import.meta.url);
-  return fallbackRequire(id) as Builtins[K];
+let loader: Loader | null | undefined;
+
+function findLoader(): Loader | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: Loader } }).process;
+  if (typeof proc?.getBuiltinModule === 'function') return (id) => proc.getBuiltinModule!(id);
+  // Node 20 before 20.16 has no getBuiltinModule; the CommonJS build still has `require`.
+  if (typeof require === 'function') return require;
+  return null;
+}
+
+/**
+ * The built-in `id`, or `undefined` where the runtime has none (browsers, Workers without
+ * `nodejs_compat`). Looked up on first use, never at import.
+ */
+export function builtin<K extends keyof Builtins>(id: K): Builtins[K] | undefined {
+  if (loader === undefined) loader = findLoader();
+  if (loader === null) return undefined;
+  try {
+    return (loader(id) as Builtins[K] | undefined) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

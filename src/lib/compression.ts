@@ -1,11 +1,11 @@
 // The only module that touches node:zlib. Token compression is our own zlib-exact deflate
-// by default (the C++/Python reference bytes); node:zlib (loaded on first use) is offered for
-// those who need `agora-token`'s exact strings. Inflate is always our own, with an output cap.
+// by default (the C++/Python reference bytes); node:zlib (looked up on first use, where the
+// runtime has it) is offered for those who need `agora-token`'s exact strings. Inflate is always our own, with an output cap.
 
 import { builtin } from './builtins.js';
 import { zlibDeflateTransient } from './deflate.js';
 import { InflateError, zlibInflateTransient } from './inflate.js';
-import { TokenFormatError } from '../errors.js';
+import { InvalidArgumentError, TokenFormatError } from '../errors.js';
 
 /**
  * How a 007 token body is compressed. Both inflate to the same bytes and verify alike.
@@ -20,7 +20,13 @@ export const DEFAULT_COMPRESSION: Compression = 'reference';
 
 /** Compresses `data`. The result may be a view that the next call overwrites: encode it at once. */
 export function compress(data: Uint8Array, compression: Compression): Uint8Array {
-  if (compression === 'node') return builtin('node:zlib').deflateSync(data);
+  if (compression === 'node') {
+    const zlib = builtin('node:zlib');
+    if (zlib === undefined || typeof zlib.deflateSync !== 'function') {
+      throw new InvalidArgumentError('ERR_INVALID_ARGUMENT', 'compression', `compression 'node' needs node:zlib, which this runtime does not have; use 'reference' (the default), which every runtime has`);
+    }
+    return zlib.deflateSync(data);
+  }
   return zlibDeflateTransient(data);
 }
 

@@ -1,6 +1,6 @@
-// The only module that touches crypto APIs: salts from the operating system's CSPRNG (Web
-// Crypto's getRandomValues, a global in Node 20+), MD5 from node:crypto (loaded on first use),
-// and the constant-time comparison. HMAC-SHA256 is in sha256.ts, for speed.
+// Salts from the operating system's CSPRNG (Web Crypto's getRandomValues, a global in every
+// runtime we support), the constant-time comparison, and node:crypto's HMAC as an optional
+// fast path for large data. HMAC-SHA256 itself is in sha256.ts; MD5 in md5.ts.
 
 import { builtin } from './builtins.js';
 
@@ -42,12 +42,12 @@ export function randomSalt(): number {
   }
 }
 
-/** Lower-case hex MD5, as the Education/APaaS builders derive the chat user id. */
-export function md5Hex(data: string): string {
-  return builtin('node:crypto').createHash('md5').update(data, 'utf8').digest('hex');
-}
-
-/** HMAC-SHA256 by node:crypto: faster than sha256.ts once the data spans many blocks. */
-export function nativeHmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
-  return builtin('node:crypto').createHmac('sha256', key).update(data).digest();
+/**
+ * HMAC-SHA256 by node:crypto, faster than sha256.ts once the data spans many blocks; `undefined`
+ * where the runtime has no node:crypto (the caller then uses sha256.ts: same bytes).
+ */
+export function nativeHmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array | undefined {
+  const crypto = builtin('node:crypto');
+  if (crypto === undefined || typeof crypto.createHmac !== 'function') return undefined;
+  return crypto.createHmac('sha256', key).update(data).digest();
 }

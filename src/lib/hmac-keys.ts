@@ -53,12 +53,15 @@ export const NATIVE_HMAC_MIN_BYTES = 2048;
  * HMAC(HMAC(u32(salt), HMAC(u32(issueTs), appCertificate)), data).
  */
 export function sign007(appCertificate: string, issueTs: number, salt: number, data: Uint8Array, start: number, end: number, out: Uint8Array, outOffset: number): void {
-  if (end - start < NATIVE_HMAC_MIN_BYTES) {
-    hmacInto(signingKey007(appCertificate, issueTs, salt), data, start, end, out, outOffset);
-    return;
+  if (end - start >= NATIVE_HMAC_MIN_BYTES) {
+    hmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, K2, 0);
+    const native = nativeHmacSha256(K2, data.subarray(start, end));
+    if (native !== undefined) {
+      out.set(native, outOffset);
+      return;
+    }
   }
-  hmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, K2, 0);
-  out.set(nativeHmacSha256(K2, data.subarray(start, end)), outOffset);
+  hmacInto(signingKey007(appCertificate, issueTs, salt), data, start, end, out, outOffset);
 }
 
 /**

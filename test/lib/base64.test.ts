@@ -1,9 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../src/lib/base64.js';
+import { decodeBase64, encodeBase64, encodeBase64Portable } from '../../src/lib/base64.js';
 import { TokenFormatError } from '../../src/errors.js';
 
 describe('base64', () => {
+  it('the portable encoder (no Buffer: browsers, Workers) writes what Buffer writes, at every length and chunk boundary', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        expect(encodeBase64Portable(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const size of [12287, 12288, 12289, 24576, 24577, 100_000]) {
+      const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 7919) & 255);
+      expect(encodeBase64Portable(bytes), `${size} bytes`).toBe(Buffer.from(bytes).toString('base64'));
+    }
+  });
+
   it('round-trips any bytes, equal to Buffer, also from a sub-range view', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), fc.nat(10), (bytes, offset) => {

@@ -1,4 +1,4 @@
-import { md5Hex } from '../../lib/crypto.js';
+import { md5Hex } from '../../lib/md5.js';
 import { uidString } from '../../lib/validate.js';
 import { ServiceApaas } from '../services/apaas.js';
 import { ServiceChat } from '../services/chat.js';
