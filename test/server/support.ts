@@ -41,7 +41,7 @@ const { AccessToken } = require('agora-access-token/src/AccessToken') as {
 export const BASE: TokenServerOptions = {
   appId: APP_ID,
   appCertificate: APP_CERTIFICATE,
-  now: () => NOW_MS,
+  nowMs: () => NOW_MS,
   rateLimit: false,
 };
 
