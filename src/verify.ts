@@ -158,7 +158,7 @@ function checkOptions(options: VerifyOptions): Checked {
     if (typeof account !== 'string' || account.length === 0) throw invalidArgument('ERR_INVALID_ACCOUNT', 'account', 'a non-empty string', account);
     user = checkWellFormed('account', account);
   }
-  if (service !== undefined && !Object.hasOwn(SERVICE_TYPES, service)) {
+  if (service !== undefined && (typeof service !== 'string' || !Object.hasOwn(SERVICE_TYPES, service))) {
     throw invalidArgument('ERR_INVALID_SERVICE', 'service', `one of ${Object.keys(SERVICE_TYPES).join(', ')}`, service);
   }
   if (ignoreExpiry !== undefined && typeof ignoreExpiry !== 'boolean') {
