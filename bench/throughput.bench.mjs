@@ -11,12 +11,15 @@ function assert(condition, message) {
 /** Distinct tokens each parser cycles through (a power of two). */
 const POOL = 64;
 
-/** 007 publisher tokens from agora-token's own AccessToken2, issued over the past hours. */
+/**
+ * 007 publisher tokens from agora-token's own AccessToken2, issued over the past 40 minutes:
+ * distinct tokens, all still valid for the whole run (verifyToken checks expiry).
+ */
 function officialTokenPool007(current) {
   const { AccessToken2, ServiceRtc } = current;
   const now = Math.floor(Date.now() / 1000);
   return Array.from({ length: POOL }, (_, k) => {
-    const token = new AccessToken2(APP_ID, APP_CERTIFICATE, now - k * 97, EXPIRE);
+    const token = new AccessToken2(APP_ID, APP_CERTIFICATE, now - k * 37, EXPIRE);
     const rtc = new ServiceRtc(CHANNEL, UID);
     for (const privilege of [1, 2, 3, 4]) rtc.add_privilege(privilege, EXPIRE);
     token.add_service(rtc);

@@ -17,8 +17,10 @@ export function checkTokenArgument(token: unknown): string {
 /**
  * Parses a 006 or 007 token WITHOUT trusting it: nothing here checks the signature
  * (use {@link verifyToken} for that). Throws a {@link TokenFormatError} for anything
- * malformed: wrong prefix, bad base64, truncation, trailing bytes, lengths that lie, or a
- * 007 body that inflates past `maxPayloadBytes`.
+ * malformed: wrong prefix, bad base64, truncation, trailing bytes, lengths that lie, a 007
+ * body that inflates past `maxPayloadBytes`, a string longer than any token within that
+ * bound (`ERR_TOKEN_TOO_LARGE`, before any decoding), or a 007 string field that is not
+ * valid UTF-8 (`ERR_TOKEN_INVALID_UTF8`). Strings decode exactly, a leading U+FEFF included.
  *
  * @example
  * ```ts

@@ -28,16 +28,22 @@ export type AgoraTokenErrorCode =
   | 'ERR_INVALID_PRIVILEGE'
   | 'ERR_INVALID_SERVICE'
   | 'ERR_STRING_TOO_LONG'
+  | 'ERR_STRING_NOT_WELL_FORMED'
   | 'ERR_INVALID_ARGUMENT'
   // untrusted token input
   | 'ERR_TOKEN_MALFORMED'
   | 'ERR_TOKEN_VERSION'
   | 'ERR_TOKEN_TOO_LARGE'
+  | 'ERR_TOKEN_INVALID_UTF8'
   // verification
   | 'ERR_SIGNATURE_MISMATCH'
   | 'ERR_APP_ID_MISMATCH'
   | 'ERR_CHANNEL_MISMATCH'
-  | 'ERR_UID_MISMATCH';
+  | 'ERR_UID_MISMATCH'
+  | 'ERR_SERVICE_MISSING'
+  | 'ERR_TOKEN_EXPIRED'
+  | 'ERR_PRIVILEGE_EXPIRED'
+  | 'ERR_TOKEN_NOT_YET_VALID';
 
 /** Base class of every error thrown by `agora-tokens`. */
 export class AgoraTokenError extends Error {
@@ -63,20 +69,35 @@ export class InvalidArgumentError extends AgoraTokenError {
   }
 }
 
-/** A token string could not be decoded: wrong prefix, bad base64, truncated, lengths that lie... */
+/** Codes of {@link TokenFormatError}. */
+export type TokenFormatErrorCode = 'ERR_TOKEN_MALFORMED' | 'ERR_TOKEN_VERSION' | 'ERR_TOKEN_TOO_LARGE' | 'ERR_TOKEN_INVALID_UTF8';
+
+/**
+ * A token string could not be decoded: wrong prefix, bad base64, truncated, lengths that lie,
+ * too long to be a token (`ERR_TOKEN_TOO_LARGE`), or a 007 string field that is not valid
+ * UTF-8 (`ERR_TOKEN_INVALID_UTF8`: no exact string exists for it, so none is made up).
+ */
 export class TokenFormatError extends AgoraTokenError {
-  constructor(code: 'ERR_TOKEN_MALFORMED' | 'ERR_TOKEN_VERSION' | 'ERR_TOKEN_TOO_LARGE', message: string, options?: { cause?: unknown }) {
+  constructor(code: TokenFormatErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.name = 'TokenFormatError';
   }
 }
 
+/** Codes of {@link TokenVerificationError}. */
+export type TokenVerificationErrorCode =
+  | 'ERR_SIGNATURE_MISMATCH'
+  | 'ERR_APP_ID_MISMATCH'
+  | 'ERR_CHANNEL_MISMATCH'
+  | 'ERR_UID_MISMATCH'
+  | 'ERR_SERVICE_MISSING'
+  | 'ERR_TOKEN_EXPIRED'
+  | 'ERR_PRIVILEGE_EXPIRED'
+  | 'ERR_TOKEN_NOT_YET_VALID';
+
 /** A well-formed token failed a verification check. */
 export class TokenVerificationError extends AgoraTokenError {
-  constructor(
-    code: 'ERR_SIGNATURE_MISMATCH' | 'ERR_APP_ID_MISMATCH' | 'ERR_CHANNEL_MISMATCH' | 'ERR_UID_MISMATCH',
-    message: string,
-  ) {
+  constructor(code: TokenVerificationErrorCode, message: string) {
     super(code, message);
     this.name = 'TokenVerificationError';
   }

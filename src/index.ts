@@ -7,7 +7,15 @@
  */
 export * from './errors.js';
 export { decodeToken, type DecodedToken, type DecodeOptions } from './decode.js';
-export { verifyToken, type VerifyOptions } from './verify.js';
+export {
+  verifyToken,
+  TOKEN_MAX_LIFETIME,
+  DEFAULT_CLOCK_TOLERANCE,
+  type VerifyOptions,
+  type VerifyOptionsBase,
+  type VerifiedToken,
+  type VerificationChecks,
+} from './verify.js';
 export type { DecodedToken006 } from './v006/decode.js';
 export type { DecodedToken007, UnparsedServices } from './v007/decode.js';
 export type { DecodedService } from './v007/services/index.js';
@@ -21,13 +29,14 @@ export {
   DEFAULT_VERSION,
   type CommonOptions,
   type TokenVersion,
+  type UserIdentity,
 } from './api/options.js';
-export { buildRtcToken, DEFAULT_RTC_ROLE, type RtcTokenOptions, type RtcRoleName } from './api/rtc.js';
+export { buildRtcToken, DEFAULT_RTC_ROLE, type RtcTokenOptions, type RtcTokenFields, type RtcRoleName } from './api/rtc.js';
 export { buildRtmToken, type RtmTokenOptions } from './api/rtm.js';
 export { buildChatToken, type ChatTokenOptions } from './api/chat.js';
 export { buildFpaToken, type FpaTokenOptions } from './api/fpa.js';
 export { buildApaasToken, buildEducationToken, type ApaasTokenOptions } from './api/apaas.js';
-export { buildConvoAIToken, buildSttToken, type AgentTokenOptions } from './api/agents.js';
+export { buildConvoAIToken, buildSttToken, type AgentTokenOptions, type AgentTokenFields } from './api/agents.js';
 export { Rtm2Permissions } from './v007/rtm2-permissions.js';
 export {
   inspectToken,

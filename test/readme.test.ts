@@ -32,6 +32,6 @@ describe('README examples', () => {
   });
 
   it('parse, verify, explain', () => {
-    expect(run(examples[2]!).trim()).toBe("007 1 [ 'error CHANNEL_MISMATCH', 'info SIGNATURE_VALID' ]");
+    expect(run(examples[2]!).trim()).toBe("007 3600 1 [ 'error CHANNEL_MISMATCH', 'info SIGNATURE_VALID' ]");
   });
 });

@@ -3,6 +3,7 @@ import { checkRoleName, type RtcRoleName } from './rtc.js';
 import {
   type CommonOptions,
   DEFAULT_EXPIRES_IN,
+  type UserIdentity,
   checkAccount,
   checkChannelName,
   checkCredentials,
@@ -11,14 +12,13 @@ import {
   pinsOf,
 } from './options.js';
 
-/** Options of {@link buildConvoAIToken} and {@link buildSttToken}. Give exactly one of `uid` and `account`. */
-export interface AgentTokenOptions extends CommonOptions {
+/** Options of {@link buildConvoAIToken} and {@link buildSttToken}. Give exactly one of `uid` and `account` ({@link UserIdentity}). */
+export type AgentTokenOptions = AgentTokenFields & UserIdentity;
+
+/** Options of the agent builders besides the {@link UserIdentity} (the agent's RTC uid or account). */
+export interface AgentTokenFields extends CommonOptions {
   /** Channel the agent joins. */
   readonly channelName: string;
-  /** The agent's integer RTC uid. */
-  readonly uid?: number | undefined;
-  /** The agent's RTC account, instead of `uid`. */
-  readonly account?: string | undefined;
   /** Default `'publisher'`. */
   readonly role?: RtcRoleName | undefined;
   /** RTM user id of the agent; default the uid/account as a string. */

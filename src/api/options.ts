@@ -4,7 +4,7 @@
 import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';
-import { utf8Length } from '../lib/bytes.js';
+import { checkWellFormed, utf8Length } from '../lib/bytes.js';
 
 /** Default lifetime of a token built with the named-options API: 3600 s. */
 export const DEFAULT_EXPIRES_IN = 3600;
@@ -90,6 +90,7 @@ export function checkAccount(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw invalidArgument('ERR_INVALID_ACCOUNT', field, 'a non-empty string', value);
   }
+  checkWellFormed(field, value);
   if (utf8Length(value) > MAX_ACCOUNT_BYTES) {
     throw invalidArgument('ERR_INVALID_ACCOUNT', field, `at most ${MAX_ACCOUNT_BYTES} UTF-8 bytes`, value);
   }
@@ -102,6 +103,23 @@ export function checkUid(value: unknown, field = 'uid'): number {
   }
   return value;
 }
+
+/**
+ * Who a token is for: exactly one of `uid` (integer 0..4294967295, 0 = any uid) and
+ * `account` (string user account, 1..255 bytes). Giving both or neither is a type error
+ * (and, from JavaScript, an `ERR_INVALID_UID` at run time).
+ */
+export type UserIdentity =
+  | {
+      /** Integer uid 0..4294967295 (0 lets any uid join). */
+      readonly uid: number;
+      readonly account?: undefined;
+    }
+  | {
+      /** String user account (1..255 UTF-8 bytes), instead of `uid`. */
+      readonly account: string;
+      readonly uid?: undefined;
+    };
 
 /** Exactly one of `uid` (integer) and `account` (string). */
 export function identity(options: { readonly uid?: number | undefined; readonly account?: string | undefined }): number | string {

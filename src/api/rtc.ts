@@ -5,6 +5,7 @@ import {
   type CommonOptions,
   DEFAULT_EXPIRES_IN,
   type TokenVersion,
+  type UserIdentity,
   checkChannelName,
   checkCredentials,
   checkDuration,
@@ -20,14 +21,13 @@ export type RtcRoleName = 'publisher' | 'subscriber';
 /** Default role of {@link buildRtcToken}. */
 export const DEFAULT_RTC_ROLE: RtcRoleName = 'publisher';
 
-/** Options of {@link buildRtcToken}. Give exactly one of `uid` and `account`. */
-export interface RtcTokenOptions extends CommonOptions {
+/** Options of {@link buildRtcToken}. Give exactly one of `uid` and `account` ({@link UserIdentity}). */
+export type RtcTokenOptions = RtcTokenFields & UserIdentity;
+
+/** Options of {@link buildRtcToken} besides the {@link UserIdentity}. */
+export interface RtcTokenFields extends CommonOptions {
   /** Channel name: fewer than 64 bytes of letters, digits, space and the documented punctuation. */
   readonly channelName: string;
-  /** Integer uid 0..4294967295 (0 lets any uid join). */
-  readonly uid?: number | undefined;
-  /** String user account (1..255 bytes), instead of `uid`. */
-  readonly account?: string | undefined;
   /** Default {@link DEFAULT_RTC_ROLE}. */
   readonly role?: RtcRoleName | undefined;
   /** Lifetime of the join/publish privileges in seconds from now; default `expiresIn`. */

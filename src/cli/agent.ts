@@ -36,7 +36,7 @@ ${BUILD_HELP_COMMON}
         'rtm-user-id': { type: 'string' },
         'privileges-expire-in': { type: 'string' },
       });
-      const token = build({
+      const token = build(<AgentTokenOptions>{
         ...commonBuildOptions(values, io),
         channelName: stringFlag(values, 'channel') as string,
         uid: integerValue(stringFlag(values, 'uid'), 'uid', 'an integer 0..4294967295 (0 = any uid)', 'ERR_INVALID_UID'),

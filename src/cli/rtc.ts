@@ -1,4 +1,4 @@
-import { type RtcRoleName, buildRtcToken } from '../api/rtc.js';
+import { type RtcRoleName, type RtcTokenOptions, buildRtcToken } from '../api/rtc.js';
 import type { TokenVersion } from '../api/options.js';
 import { integerValue, parseFlags, durationValue, stringFlag } from './args.js';
 import { BUILD_FLAGS, BUILD_HELP_COMMON, commonBuildOptions, printToken } from './build.js';
@@ -40,7 +40,7 @@ export const rtcCommand: Command = {
       'privileges-expire-in': { type: 'string' },
       version: { type: 'string' },
     });
-    const token = buildRtcToken({
+    const token = buildRtcToken(<RtcTokenOptions>{
       ...commonBuildOptions(values, io),
       channelName: stringFlag(values, 'channel') as string,
       uid: integerValue(stringFlag(values, 'uid'), 'uid', 'an integer 0..4294967295 (0 = any uid)', 'ERR_INVALID_UID'),

@@ -283,9 +283,12 @@ function signatureInvalidMessage(appId: string, context: Context, extra = ''): s
   return `signature does not verify with the App Certificate given: ${hint}${extra}`;
 }
 
-function verifySignature(text: string, appId: string, context: Context, out: Findings, verifyOptions: { channelName?: string; uid?: number | string }): void {
+function verifySignature(text: string, appId: string, context: Context, out: Findings, verifyOptions: { channelName?: string; uid?: string }): void {
+  // Time is judged by the findings below, against the caller's clock, not by verifyToken.
+  const { channelName, uid } = verifyOptions;
+  const user = uid === undefined ? {} : uid === '' ? { uid: 0 } : { account: uid };
   try {
-    verifyToken(text, { appCertificate: context.appCertificate!, ...verifyOptions });
+    verifyToken(text, { appCertificate: context.appCertificate!, ignoreExpiry: true, ...(channelName === undefined ? {} : { channelName }), ...user });
     out.add('SIGNATURE_VALID', 'signature verifies with the App Certificate given');
   } catch (error) {
     if (!(error instanceof TokenVerificationError)) throw error;

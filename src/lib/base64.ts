@@ -75,8 +75,10 @@ export function decodeBase64(text: string, what: string, start = 0): Uint8Array 
   let padding = 0;
   if (length > 0 && text.charCodeAt(end - 1) === 61) padding = text.charCodeAt(end - 2) === 61 ? 2 : 1;
   const size = (length / 4) * 3 - padding;
-  if (decoded.length < size + 2) decoded = new Uint8Array(Math.max(size + 2, decoded.length * 2));
-  const out = decoded;
+  // Past DECODED_KEEP the bytes get a buffer of their own, freed with the result, so one
+  // huge input does not hold its memory for the life of the process.
+  if (decoded.length < size + 2 && size + 2 <= DECODED_KEEP) decoded = new Uint8Array(Math.max(size + 2, Math.min(decoded.length * 2, DECODED_KEEP)));
+  const out = size + 2 <= decoded.length ? decoded : new Uint8Array(size + 2);
   // Decoded here rather than by Buffer, which silently skips bad characters: a negative
   // table entry, or a code unit above 0x7f, makes `bad` negative.
   let bad = 0;
@@ -122,3 +124,4 @@ export function decodeBase64(text: string, what: string, start = 0): Uint8Array 
 // Decoded bytes land in one reused buffer: a token's body is parsed (and copied where kept)
 // before the next decode.
 let decoded = new Uint8Array(1024);
+const DECODED_KEEP = 1 << 20;

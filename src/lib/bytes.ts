@@ -1,10 +1,13 @@
 // The one place where the wire primitives are spelled out: little-endian u16/u32/i16,
-// and `bytes(x)` = u16 length + raw bytes. Strings are UTF-8.
+// and `bytes(x)` = u16 length + raw bytes. Strings are UTF-8, exact both ways: only
+// well-formed UTF-16 is packed, and only valid UTF-8 is unpacked, byte-order mark included.
 
 import { TokenFormatError, invalidArgumentDescribed } from '../errors.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+// `ignoreBOM`: a leading U+FEFF is part of the field, not a byte-order mark to drop.
+// `fatal`: bytes that are not UTF-8 have no exact string; a lossy U+FFFD would stand for many.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 
 export const U16_MAX = 0xffff;
 export const U32_MAX = 0xffffffff;
@@ -35,8 +38,40 @@ export function utf8Length(value: string): number {
 /** Reused argument lists for String.fromCharCode in {@link fromUtf8}, one per length. */
 const charCodesByLength: number[][] = [];
 
-/** Decodes UTF-8 `bytes[start, end)`; malformed sequences become U+FFFD (display only, never signed). */
-export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
+/**
+ * Index of the first lone surrogate of `value`, or -1 when it is well-formed UTF-16. Lone
+ * surrogates have no UTF-8 form: TextEncoder writes U+FFFD, which would sign another string.
+ * (`String.prototype.isWellFormed` is missing from early Node 20 releases.)
+ */
+export function loneSurrogateIndex(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c & 0xf800) !== 0xd800) continue;
+    if (c >= 0xdc00 || i + 1 === value.length || (value.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) return i;
+    i++;
+  }
+  return -1;
+}
+
+/** Throws the field's InvalidArgumentError (`ERR_STRING_NOT_WELL_FORMED`) unless `value` is well-formed UTF-16. */
+export function checkWellFormed(field: string, value: string): string {
+  const at = loneSurrogateIndex(value);
+  if (at !== -1) {
+    throw invalidArgumentDescribed(
+      'ERR_STRING_NOT_WELL_FORMED',
+      field,
+      'a well-formed string (no lone surrogate)',
+      `a lone surrogate U+${value.charCodeAt(at).toString(16).toUpperCase()} at index ${at}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Decodes UTF-8 `bytes[start, end)` exactly: a leading EF BB BF stays U+FEFF, and bytes that
+ * are not valid UTF-8 throw `ERR_TOKEN_INVALID_UTF8` naming `field`.
+ */
+export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length, field = 'string'): string {
   const n = end - start;
   if (n <= 128) {
     // Short ASCII strings (app IDs, channel names, uids) are by far the most common: one
@@ -51,11 +86,23 @@ export function fromUtf8(bytes: Uint8Array, start = 0, end = bytes.length): stri
     }
     if (high < 0x80) return String.fromCharCode.apply(null, codes);
   }
-  return decoder.decode(bytes.subarray(start, end));
+  try {
+    return decoder.decode(bytes.subarray(start, end));
+  } catch (error) {
+    throw new TokenFormatError('ERR_TOKEN_INVALID_UTF8', `token field ${field} is not valid UTF-8`, { cause: error });
+  }
 }
 
-/** Throws unless `value` packs into a `bytes(x)` field (at most 65535 UTF-8 bytes). */
+/**
+ * Throws unless `value` packs into a `bytes(x)` field exactly: well-formed UTF-16
+ * (`ERR_STRING_NOT_WELL_FORMED`) of at most 65535 UTF-8 bytes (`ERR_STRING_TOO_LONG`).
+ */
 export function checkPackable(field: string, value: string): string {
+  return checkUtf8Fits(field, checkWellFormed(field, value));
+}
+
+/** Throws `ERR_STRING_TOO_LONG` unless the UTF-8 of `value` fits a `bytes(x)` field (65535 bytes). */
+export function checkUtf8Fits(field: string, value: string): string {
   if (value.length > U16_MAX / 3) {
     const length = utf8Length(value);
     if (length > U16_MAX) throw invalidArgumentDescribed('ERR_STRING_TOO_LONG', field, 'at most 65535 UTF-8 bytes', `${length} bytes`);
@@ -95,6 +142,15 @@ export class ByteWriter {
   reset(): this {
     this.pos = 0;
     return this;
+  }
+
+  /**
+   * Drops a buffer grown past {@link WRITER_KEEP} bytes (after the caller is done with its
+   * bytes), so one huge build does not hold its memory for the life of the process.
+   */
+  release(): void {
+    if (this.buf.length > WRITER_KEEP) this.buf = new Uint8Array(4096);
+    this.pos = 0;
   }
 
   ensure(extra: number): void {
@@ -200,6 +256,9 @@ export class ByteWriter {
   }
 }
 
+/** Largest buffer a {@link ByteWriter} keeps after {@link ByteWriter.release}. */
+export const WRITER_KEEP = 1 << 20;
+
 /**
  * The writer every token build packs into. Builds are synchronous and never nested, so one
  * instance serves them all; the token string is the only allocation that outlives a build.
@@ -265,7 +324,7 @@ export class ByteReader {
     this.need(length, field);
     const start = this.pos;
     this.pos += length;
-    return fromUtf8(this.bytes, start, this.pos);
+    return fromUtf8(this.bytes, start, this.pos, field);
   }
 
   /**

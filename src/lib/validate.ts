@@ -2,7 +2,7 @@
 // field, the expectation and the value, where the official code returns "" or wraps.
 
 import { describeValue, invalidArgument, invalidArgumentDescribed } from '../errors.js';
-import { U16_MAX, U32_MAX } from './bytes.js';
+import { U16_MAX, U32_MAX, checkWellFormed } from './bytes.js';
 
 /** HEX_DIGIT[c] is 1 for the code units of 0-9, a-f and A-F. */
 const HEX_DIGIT = /* @__PURE__ */ (() => {
@@ -81,7 +81,7 @@ export function checkSalt(value: unknown, field = 'salt'): number {
 
 export function checkString(value: unknown, field: string, code: Parameters<typeof invalidArgument>[0] = 'ERR_INVALID_ARGUMENT'): string {
   if (typeof value !== 'string') throw invalidArgument(code, field, 'a string', value);
-  return value;
+  return checkWellFormed(field, value);
 }
 
 /**
@@ -93,7 +93,7 @@ export function uidString(value: unknown, field = 'uid'): string {
     if (!isU32(value)) throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
     return value === 0 ? '' : String(value);
   }
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return checkWellFormed(field, value);
   throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
 }
 
@@ -111,6 +111,18 @@ export interface BuildPins {
   readonly salt?: number | undefined;
   /** Clock, in Unix seconds, instead of the current time. */
   readonly now?: number | undefined;
+}
+
+/** Largest `maxPayloadBytes` accepted: 1 GiB, far past any token, well inside a typed array. */
+export const MAX_PAYLOAD_LIMIT = 1 << 30;
+
+/** `maxPayloadBytes` of the 007 decoder: an integer 1..{@link MAX_PAYLOAD_LIMIT}, or the default. */
+export function checkMaxPayloadBytes(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAYLOAD_LIMIT) {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'maxPayloadBytes', `an integer 1..${MAX_PAYLOAD_LIMIT} (bytes)`, value);
+  }
+  return value;
 }
 
 export function pinnedNow(pins: BuildPins | undefined): number {

@@ -2,7 +2,7 @@
 // judges exactly what will be signed.
 
 import type { TokenVersion } from '../api/options.js';
-import { buildRtcToken } from '../api/rtc.js';
+import { type RtcTokenOptions, buildRtcToken } from '../api/rtc.js';
 import { buildRtmToken } from '../api/rtm.js';
 import { buildChatToken } from '../api/chat.js';
 import type { ResolvedOptions } from './options.js';
@@ -63,7 +63,7 @@ export function issueTokens(grant: TokenGrant, options: ResolvedOptions): Issued
   const issued: IssuedTokens = {};
   if (grant.rtc !== undefined) {
     const { channelName, uid, role } = grant.rtc;
-    issued.rtc = buildRtcToken({
+    issued.rtc = buildRtcToken(<RtcTokenOptions>{
       appId,
       appCertificate,
       expiresIn,

@@ -111,8 +111,11 @@ export interface TokenHandlerOptions {
   readonly trustProxy?: boolean | number | undefined;
   /** Serve Chat app tokens (`/chat/app/`, `getToken` chat without uid), which administer the whole Chat app. Default `false` (403). */
   readonly allowChatAppTokens?: boolean | undefined;
-  /** Clock in milliseconds since the epoch (token issue time and rate limiting); default `Date.now`. */
-  readonly now?: (() => number) | undefined;
+  /**
+   * Clock in MILLISECONDS since the epoch, like `Date.now` (token issue time and rate
+   * limiting); default `Date.now`. (Every `now` option elsewhere is Unix seconds, hence the name.)
+   */
+  readonly nowMs?: (() => number) | undefined;
   /** Receives one JSON line per request (never the certificate nor a token); default none. */
   readonly log?: ((line: string) => void) | undefined;
   /** 007 compression; default the library's (`'reference'`). */
@@ -229,11 +232,15 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
   if (options.compression !== undefined && options.compression !== 'reference' && options.compression !== 'node') {
     throw invalidArgument('ERR_INVALID_ARGUMENT', 'compression', '"reference" or "node"', options.compression);
   }
-  const now = optionalFunction(options.now, 'now') ?? Date.now;
+  // `now` means Unix seconds everywhere else: refuse it rather than ignore a clock.
+  if ((options as { now?: unknown }).now !== undefined) {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'now', 'no value: the server clock is "nowMs", in milliseconds like Date.now', (options as { now?: unknown }).now);
+  }
+  const now = optionalFunction(options.nowMs, 'nowMs') ?? Date.now;
   const sample = now();
   // A clock in seconds would issue tokens dated 1970 that are expired on arrival.
   if (typeof sample !== 'number' || !Number.isFinite(sample) || sample < 1e11) {
-    throw invalidArgument('ERR_INVALID_ARGUMENT', 'now', 'a clock in milliseconds since the epoch, like Date.now', sample);
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'nowMs', 'a clock in milliseconds since the epoch, like Date.now', sample);
   }
   return {
     appId,

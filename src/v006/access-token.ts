@@ -1,11 +1,11 @@
-import { U16_MAX, scratchWriter } from '../lib/bytes.js';
+import { checkUtf8Fits, scratchWriter } from '../lib/bytes.js';
 import { crc32 } from '../lib/crc32.js';
 import { encodeBase64 } from '../lib/base64.js';
 import { randomSalt } from '../lib/crypto.js';
 import { certificateKey } from '../lib/hmac-keys.js';
 import { hmacInto } from '../lib/sha256.js';
 import { checkAppCertificate, checkAppId, checkSalt, checkString, checkU16, checkU32, uidString } from '../lib/validate.js';
-import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
+import { invalidArgument } from '../errors.js';
 
 /** Version prefix of AccessToken tokens. */
 export const VERSION_006 = '006';
@@ -94,6 +94,9 @@ export function buildToken006(
   if (count > 10921) {
     throw invalidArgument('ERR_INVALID_PRIVILEGE', 'privileges', 'at most 10921 entries (a 65535-byte message)', count);
   }
+  // Lengths are checked before packing, so a huge string never grows the scratch writer.
+  checkUtf8Fits('channelName', channelName);
+  checkUtf8Fits('uid', uid);
   const w = scratchWriter.reset();
   w.utf8(appId);
   const channelStart = w.pos;
@@ -101,8 +104,6 @@ export function buildToken006(
   const uidStart = w.pos;
   w.utf8(uid);
   const messageStart = w.pos;
-  if (uidStart - channelStart > U16_MAX) tooLong('channelName', uidStart - channelStart);
-  if (messageStart - uidStart > U16_MAX) tooLong('uid', messageStart - uidStart);
   w.u32(salt).u32(ts);
   if (privileges instanceof Map) {
     w.map16to32(privileges);
@@ -122,9 +123,7 @@ export function buildToken006(
   w.buf.copyWithin(w.pos, messageStart, messageEnd);
   w.pos += messageLength;
   hmacInto(certificateKey(appCertificate), w.buf, 0, messageEnd, w.buf, signatureAt);
-  return VERSION_006 + appId + encodeBase64(w.buf.subarray(contentStart, w.pos));
-}
-
-function tooLong(field: string, bytes: number): never {
-  throw invalidArgumentDescribed('ERR_STRING_TOO_LONG', field, 'at most 65535 UTF-8 bytes', `${bytes} bytes`);
+  const text = VERSION_006 + appId + encodeBase64(w.buf.subarray(contentStart, w.pos));
+  w.release();
+  return text;
 }

@@ -1,6 +1,6 @@
 import { ByteReader } from '../lib/bytes.js';
 import { decodeBase64 } from '../lib/base64.js';
-import { TokenFormatError } from '../errors.js';
+import { TokenFormatError, invalidArgument } from '../errors.js';
 import { isHex32 } from '../lib/validate.js';
 import { VERSION_006 } from './access-token.js';
 
@@ -27,10 +27,20 @@ export interface Parsed006 {
   readonly message: Uint8Array;
 }
 
+/**
+ * Longest 006 token: prefix, App ID, then the base64 of the largest content (a 32-byte
+ * signature, two CRCs and a message of at most 65535 bytes, each length-prefixed).
+ */
+export const MAX_TOKEN_LENGTH_006 = 35 + 4 * Math.ceil((2 + 32 + 4 + 4 + 2 + 0xffff) / 3);
+
 /** @internal */
 export function parse006(token: string): Parsed006 {
+  if (typeof token !== 'string') throw invalidArgument('ERR_INVALID_ARGUMENT', 'token', 'a token string', token);
   if (!token.startsWith(VERSION_006)) {
     throw new TokenFormatError('ERR_TOKEN_VERSION', `not a 006 token (starts with ${JSON.stringify(token.slice(0, 3))})`);
+  }
+  if (token.length > MAX_TOKEN_LENGTH_006) {
+    throw new TokenFormatError('ERR_TOKEN_TOO_LARGE', `006 token is ${token.length} characters, longer than the longest 006 token (${MAX_TOKEN_LENGTH_006})`);
   }
   const appId = token.slice(3, 35);
   if (!isHex32(appId)) throw new TokenFormatError('ERR_TOKEN_MALFORMED', '006 token app ID is not 32 hex characters');

@@ -19,6 +19,15 @@ export interface BuildOptions007 {
   readonly compression?: Compression | undefined;
 }
 
+function checkCompression(options: BuildOptions007 | undefined): Compression {
+  const compression = options?.compression;
+  if (compression === undefined) return DEFAULT_COMPRESSION;
+  if (compression !== 'reference' && compression !== 'node') {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'compression', '"reference" or "node"', compression);
+  }
+  return compression;
+}
+
 /**
  * AccessToken2 ("007"): one signed, compressed token carrying any number of services.
  *
@@ -61,6 +70,7 @@ export class AccessToken2 {
     checkU32(this.issueTs, 'issueTs');
     checkU32(this.expire, 'expire', 'ERR_INVALID_EXPIRY');
     checkSalt(this.salt);
+    const compression = checkCompression(options);
     if (this.services.length === 0) {
       throw invalidArgument('ERR_INVALID_SERVICE', 'services', 'at least one service', 'none');
     }
@@ -77,6 +87,8 @@ export class AccessToken2 {
     for (const service of ordered) service.packInto(w);
     sign007(this.appCertificate, this.issueTs, this.salt, w.buf, infoStart, w.pos, w.buf, signatureAt);
     const payload = w.buf.subarray(0, w.pos);
-    return VERSION_007 + encodeBase64(compress(payload, options?.compression ?? DEFAULT_COMPRESSION));
+    const text = VERSION_007 + encodeBase64(compress(payload, compression));
+    w.release();
+    return text;
   }
 }

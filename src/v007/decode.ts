@@ -1,8 +1,8 @@
 import { ByteReader } from '../lib/bytes.js';
 import { decodeBase64 } from '../lib/base64.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES, decompress } from '../lib/compression.js';
-import { TokenFormatError } from '../errors.js';
-import { isHex32 } from '../lib/validate.js';
+import { TokenFormatError, invalidArgument } from '../errors.js';
+import { checkMaxPayloadBytes, isHex32 } from '../lib/validate.js';
 import { VERSION_007 } from './access-token2.js';
 import { type DecodedService, SERVICE_READERS } from './services/index.js';
 
@@ -45,13 +45,36 @@ export interface Parsed007 {
   readonly signingInfo: Uint8Array;
 }
 
+/**
+ * Longest 007 token whose body can inflate to at most `maxPayloadBytes`: the prefix plus the
+ * base64 of zlib's worst case (`compressBound`, stored blocks). Anything longer is refused
+ * before it is decoded.
+ */
+export function maxTokenLength007(maxPayloadBytes: number): number {
+  const n = maxPayloadBytes;
+  const bound = n + Math.floor(n / 4096) + Math.floor(n / 16384) + Math.floor(n / 33554432) + 13;
+  return VERSION_007.length + 4 * Math.ceil(bound / 3);
+}
+
 /** @internal */
 export function parse007(token: string, options?: DecodeOptions007): Parsed007 {
+  if (typeof options !== 'object' && options !== undefined) {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'options', 'an options object', options);
+  }
+  const maxPayloadBytes = checkMaxPayloadBytes(options?.maxPayloadBytes, DEFAULT_MAX_PAYLOAD_BYTES);
+  if (typeof token !== 'string') throw invalidArgument('ERR_INVALID_ARGUMENT', 'token', 'a token string', token);
   if (!token.startsWith(VERSION_007)) {
     throw new TokenFormatError('ERR_TOKEN_VERSION', `not a 007 token (starts with ${JSON.stringify(token.slice(0, 3))})`);
   }
+  const maxLength = maxTokenLength007(maxPayloadBytes);
+  if (token.length > maxLength) {
+    throw new TokenFormatError(
+      'ERR_TOKEN_TOO_LARGE',
+      `007 token is ${token.length} characters, longer than any whose body inflates to at most ${maxPayloadBytes} bytes (${maxLength})`,
+    );
+  }
   const compressed = decodeBase64(token, '007 token body', 3);
-  const payload = decompress(compressed, options?.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
+  const payload = decompress(compressed, maxPayloadBytes);
   const reader = new ByteReader(payload, '007 token');
   const signature = reader.bytesField('signature');
   if (signature.length !== 32) {

@@ -7,6 +7,15 @@ import { constantTimeEqual, randomSalt } from '../../src/lib/crypto.js';
 
 const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
 
+function codeOfError(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof AgoraTokenError ? error.code : 'not ours';
+  }
+  return undefined;
+}
+
 describe('ByteWriter / ByteReader', () => {
   it('utf8 and string() write exactly what TextEncoder/Buffer write, growing as needed', () => {
     fc.assert(
@@ -29,8 +38,31 @@ describe('ByteWriter / ByteReader', () => {
     );
   });
 
-  it('fromUtf8 decodes like TextDecoder for any bytes, short and long', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (b) => fromUtf8(b) === new TextDecoder().decode(b)), { numRuns: 3000 });
+  it('fromUtf8 decodes exactly like a fatal TextDecoder that keeps a BOM, for any bytes, short and long', () => {
+    const exact = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 200 }),
+      fc.string({ unit: 'grapheme', maxLength: 80 }).map((s) => new TextEncoder().encode(s)),
+      fc.string({ maxLength: 140 }).map((s) => new TextEncoder().encode(`\ufeff${s}`)),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        let expected: string | undefined;
+        try {
+          expected = exact.decode(b);
+        } catch {
+          expected = undefined;
+        }
+        if (expected === undefined) {
+          expect(() => fromUtf8(b, 0, b.length, 'channelName')).toThrow(new TokenFormatError('ERR_TOKEN_INVALID_UTF8', 'token field channelName is not valid UTF-8'));
+          expect(codeOfError(() => fromUtf8(b))).toBe('ERR_TOKEN_INVALID_UTF8');
+        } else {
+          expect(fromUtf8(b)).toBe(expected);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fromUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe('\ufeffa');
   });
 
   it('string() refuses more than 65535 bytes, naming the field', () => {

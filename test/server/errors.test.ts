@@ -110,7 +110,7 @@ describe('error answers', () => {
 
   it('429 with Retry-After past the per-client limit, and service again once it refills', async () => {
     let clock = NOW_MS;
-    await withServer({ rateLimit: { limit: 2, windowMs: 60_000 }, now: () => clock }, async (url) => {
+    await withServer({ rateLimit: { limit: 2, windowMs: 60_000 }, nowMs: () => clock }, async (url) => {
       expect((await send(`${url}/ping`)).status).toBe(200);
       expect((await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY)).status).toBe(200);
       const limited = await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY);

@@ -61,7 +61,8 @@ describe('createTokenHandler', () => {
     expect(attempt({ version: '008' as '007' })).toThrow('"version" expected "007" or "006", got "008"');
     expect(attempt({ rateLimit: { limit: 0 } })).toThrow('"rateLimit.limit" expected an integer');
     expect(attempt({ trustProxy: -1 })).toThrow('"trustProxy" expected a boolean or a number of proxies 0..32, got -1');
-    expect(attempt({ now: () => 1_700_000_000 })).toThrow('"now" expected a clock in milliseconds since the epoch, like Date.now, got 1700000000');
+    expect(attempt({ nowMs: () => 1_700_000_000 })).toThrow('"nowMs" expected a clock in milliseconds since the epoch, like Date.now, got 1700000000');
+    expect(attempt({ now: () => 1_700_000_000_000 } as never)).toThrow('"now" expected no value: the server clock is "nowMs", in milliseconds like Date.now, got a function');
   });
 });
 
