@@ -2,8 +2,8 @@
 // without trusting: no signature is checked.
 
 import { ByteReader, fromUtf8 } from '../lib/bytes.js';
-import { decodeBase64 } from '../lib/base64.js';
 import { TokenFormatError } from '../errors.js';
+import { fromBase64 } from './base64.js';
 import { toHex } from './fields.js';
 
 /** Which pre-AccessToken format a key is in. */
@@ -75,7 +75,7 @@ const V2: ReadonlyArray<[string, 10 | 16, number]> = [...V1, ['uid', 10, 10], ['
 const V4: ReadonlyArray<[string, 10 | 16, number]> = [...V1, ['expiredTs', 10, 10]];
 
 function decode005(token: string): DecodedLegacyKey {
-  const r = new ByteReader(decodeBase64(token, 'DynamicKey5 key', 3), 'DynamicKey5 key');
+  const r = new ByteReader(fromBase64(token.slice(3), 'DynamicKey5 key'), 'DynamicKey5 key');
   const serviceType = r.u16('serviceType');
   const signature = fromUtf8(r.bytesField('signature'));
   const appId = toHex(r.bytesField('appId'));

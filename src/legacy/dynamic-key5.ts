@@ -1,7 +1,7 @@
 import { ByteWriter, checkPackable } from '../lib/bytes.js';
-import { encodeBase64 } from '../lib/base64.js';
 import { hmacSha1 } from '../lib/sha1.js';
 import { invalidArgument } from '../errors.js';
+import { toBase64 } from './base64.js';
 import { type UidKeyInputs, checkUidKeyInputs, toHex } from './fields.js';
 
 /** Version prefix of DynamicKey5 keys. */
@@ -91,7 +91,7 @@ export function generateDynamicKey(
   const w = new ByteWriter(128);
   w.u16(type).string('signature', signature).u16(16).raw(hexBytes(k.appId)).u32(k.unixTs).u32(k.randomInt).u32(k.expiredTs);
   writeExtra(w, entries);
-  return VERSION_005 + encodeBase64(w.toBytes());
+  return VERSION_005 + toBase64(w.toBytes());
 }
 
 /**
