@@ -107,14 +107,19 @@ function decodeSignaling(token: string): DecodedLegacyKey {
   };
 }
 
-/** Whether `token` has the shape of one of the legacy formats (prefix and length only). */
+const HEX_HEAD = /^[0-9a-fA-F]{72}/;
+
+/**
+ * Whether `token` has the shape of one of the legacy formats: a version prefix and length,
+ * or, for the unprefixed v1 and v2, their length and a hex signature and App ID. Other
+ * strings stay "unsupported version" rather than "malformed legacy key".
+ */
 export function looksLegacy(token: string): boolean {
   return (
     token.startsWith('005') ||
     (token.startsWith('004') && token.length === 103) ||
     (token.startsWith('003') && token.length === 113) ||
-    token.length === 110 ||
-    token.length === 90 ||
+    ((token.length === 110 || token.length === 90) && HEX_HEAD.test(token)) ||
     token.startsWith('1:')
   );
 }

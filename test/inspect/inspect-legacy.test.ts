@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../support/errors.js';
 import { decodeToken } from '../../src/decode.js';
 import { inspectToken } from '../../src/inspect/inspect.js';
 import { DynamicKey, DynamicKey2, DynamicKey3, DynamicKey4, DynamicKey5, SignalingToken } from '../../src/legacy.js';
@@ -48,5 +49,13 @@ describe('decodeToken and inspectToken on legacy keys', () => {
       expiresAt: at(NOW),
       randomInt: null,
     });
+  });
+});
+
+describe('decodeToken on strings that only resemble legacy keys', () => {
+  it('reports an unsupported version for 90/110-character strings that are not hex keys', () => {
+    expect(codeOf(() => decodeToken('x'.repeat(90)))).toBe('ERR_TOKEN_VERSION');
+    expect(codeOf(() => decodeToken('y'.repeat(110)))).toBe('ERR_TOKEN_VERSION');
+    expect(codeOf(() => decodeToken('0'.repeat(80) + 'z'.repeat(10)))).toBe('ERR_TOKEN_MALFORMED');
   });
 });
