@@ -20,12 +20,13 @@ export function md5(data: Uint8Array): Uint8Array {
   const k = constants();
   const bitLength = data.length * 8;
   // Message, 0x80, zeros, 64-bit little-endian length: a whole number of 64-byte blocks.
+  // Bytes are read and written by hand: taking `.buffer` of a small typed array (for a
+  // DataView) moves it off the heap, which costs more than hashing a block.
   const padded = new Uint8Array((((data.length + 8) >>> 6) + 1) << 6);
   padded.set(data);
   padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, bitLength >>> 0, true);
-  view.setUint32(padded.length - 4, Math.floor(bitLength / 0x100000000), true);
+  putU32LE(padded, padded.length - 8, bitLength >>> 0);
+  putU32LE(padded, padded.length - 4, Math.floor(bitLength / 0x100000000));
 
   let a0 = 0x67452301;
   let b0 = 0xefcdab89 | 0;
@@ -33,7 +34,10 @@ export function md5(data: Uint8Array): Uint8Array {
   let d0 = 0x10325476;
   const m = new Int32Array(16);
   for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) m[i] = view.getInt32(offset + 4 * i, true);
+    for (let i = 0; i < 16; i++) {
+      const o = offset + 4 * i;
+      m[i] = padded[o]! | (padded[o + 1]! << 8) | (padded[o + 2]! << 16) | (padded[o + 3]! << 24);
+    }
     let a = a0;
     let b = b0;
     let c = c0;
@@ -67,7 +71,16 @@ export function md5(data: Uint8Array): Uint8Array {
     d0 = (d0 + d) | 0;
   }
   const out = new Uint8Array(16);
-  const outView = new DataView(out.buffer);
-  [a0, b0, c0, d0].forEach((h, i) => outView.setInt32(4 * i, h, true));
+  putU32LE(out, 0, a0);
+  putU32LE(out, 4, b0);
+  putU32LE(out, 8, c0);
+  putU32LE(out, 12, d0);
   return out;
+}
+
+function putU32LE(bytes: Uint8Array, offset: number, value: number): void {
+  bytes[offset] = value;
+  bytes[offset + 1] = value >>> 8;
+  bytes[offset + 2] = value >>> 16;
+  bytes[offset + 3] = value >>> 24;
 }

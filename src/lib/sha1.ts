@@ -5,25 +5,33 @@
 
 const BLOCK_BYTES = 64;
 
+// The message schedule, shared by every call: calls are synchronous and never nested, and
+// nothing outside sha1() holds a view of it.
+const W = new Int32Array(80);
+
 /** SHA-1 digest (20 bytes) of `data`. */
 export function sha1(data: Uint8Array): Uint8Array {
   const bitLength = data.length * 8;
   // Message, 0x80, zeros, 64-bit big-endian length: a whole number of 64-byte blocks.
+  // Bytes are read and written by hand: taking `.buffer` of a small typed array (for a
+  // DataView) moves it off the heap, which costs more than hashing a block.
   const padded = new Uint8Array((((data.length + 8) >>> 6) + 1) << 6);
   padded.set(data);
   padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
+  putU32BE(padded, padded.length - 8, Math.floor(bitLength / 0x100000000));
+  putU32BE(padded, padded.length - 4, bitLength >>> 0);
 
   let h0 = 0x67452301;
-  let h1 = 0xefcdab89;
-  let h2 = 0x98badcfe;
+  let h1 = 0xefcdab89 | 0;
+  let h2 = 0x98badcfe | 0;
   let h3 = 0x10325476;
-  let h4 = 0xc3d2e1f0;
-  const w = new Int32Array(80);
+  let h4 = 0xc3d2e1f0 | 0;
+  const w = W;
   for (let offset = 0; offset < padded.length; offset += BLOCK_BYTES) {
-    for (let i = 0; i < 16; i++) w[i] = view.getInt32(offset + 4 * i);
+    for (let i = 0; i < 16; i++) {
+      const o = offset + 4 * i;
+      w[i] = (padded[o]! << 24) | (padded[o + 1]! << 16) | (padded[o + 2]! << 8) | padded[o + 3]!;
+    }
     for (let i = 16; i < 80; i++) {
       const x = w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!;
       w[i] = (x << 1) | (x >>> 31);
@@ -33,23 +41,33 @@ export function sha1(data: Uint8Array): Uint8Array {
     let c = h2;
     let d = h3;
     let e = h4;
-    for (let i = 0; i < 80; i++) {
-      let f: number;
-      let k: number;
-      if (i < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5a827999;
-      } else if (i < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ed9eba1;
-      } else if (i < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xca62c1d6;
-      }
-      const t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]!) | 0;
+    // Four loops, one per round function, so each stays branch-free.
+    for (let i = 0; i < 20; i++) {
+      const t = (((a << 5) | (a >>> 27)) + ((b & c) | (~b & d)) + e + 0x5a827999 + w[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 20; i < 40; i++) {
+      const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + 0x6ed9eba1 + w[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 40; i < 60; i++) {
+      const t = (((a << 5) | (a >>> 27)) + ((b & c) | (b & d) | (c & d)) + e + (0x8f1bbcdc | 0) + w[i]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    for (let i = 60; i < 80; i++) {
+      const t = (((a << 5) | (a >>> 27)) + (b ^ c ^ d) + e + (0xca62c1d6 | 0) + w[i]!) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
@@ -63,9 +81,19 @@ export function sha1(data: Uint8Array): Uint8Array {
     h4 = (h4 + e) | 0;
   }
   const out = new Uint8Array(20);
-  const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((h, i) => outView.setInt32(4 * i, h));
+  putU32BE(out, 0, h0);
+  putU32BE(out, 4, h1);
+  putU32BE(out, 8, h2);
+  putU32BE(out, 12, h3);
+  putU32BE(out, 16, h4);
   return out;
+}
+
+function putU32BE(bytes: Uint8Array, offset: number, value: number): void {
+  bytes[offset] = value >>> 24;
+  bytes[offset + 1] = value >>> 16;
+  bytes[offset + 2] = value >>> 8;
+  bytes[offset + 3] = value;
 }
 
 /** HMAC-SHA1 of `data` under `key` (20 bytes). */

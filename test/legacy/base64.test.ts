@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../src/legacy/base64.js';
 import { codeOf } from '../support/errors.js';
 
-describe('legacy base64 (btoa/atob)', () => {
+describe('legacy base64', () => {
   it('encodes as Buffer does and decodes its own output, across the chunk size', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 20000 }), (bytes) => {
