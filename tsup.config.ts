@@ -6,6 +6,7 @@ export default defineConfig([
       index: 'src/index.ts',
       '006': 'src/006.ts',
       '007': 'src/007.ts',
+      legacy: 'src/legacy.ts',
       server: 'src/server.ts',
       'server/node': 'src/server-node.ts',
     },

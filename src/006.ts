@@ -9,8 +9,8 @@
  * ```
  * @module
  */
-export { AccessToken, VERSION_006, MESSAGE_TS_OFFSET } from './v006/access-token.js';
-export { Privileges, Priviledges, type Privilege } from './v006/privileges.js';
+export { AccessToken, VERSION_006, MESSAGE_TS_OFFSET, version } from './v006/access-token.js';
+export { Privileges, Priviledges, priviledges, type Privilege } from './v006/privileges.js';
 export { RtcTokenBuilder, RtcRole, type RtcRole006 } from './v006/rtc-token-builder.js';
 export { RtmTokenBuilder, RtmRole } from './v006/rtm-token-builder.js';
 export { decodeToken006, type DecodedToken006 } from './v006/decode.js';

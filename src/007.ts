@@ -23,6 +23,18 @@ export { ServiceConvoAI, type DecodedConvoAIService } from './v007/services/conv
 export { ServiceStt, type DecodedSttService } from './v007/services/stt.js';
 export { BareService } from './v007/services/bare-service.js';
 export { SERVICE_TYPES, type DecodedService, type ServiceName } from './v007/services/index.js';
+export {
+  kRtcServiceType,
+  kRtmServiceType,
+  kStreamingServiceType,
+  kFpaServiceType,
+  kChatServiceType,
+  kFCdnServiceType,
+  kApaasServiceType,
+  kRtm2ServiceType,
+  kConvoAIServiceType,
+  kSttServiceType,
+} from './v007/service-types.js';
 export { RtcTokenBuilder, RtcRole, type RtcRole007 } from './v007/builders/rtc-token-builder.js';
 export { RtmTokenBuilder } from './v007/builders/rtm-token-builder.js';
 export { ChatTokenBuilder } from './v007/builders/chat-token-builder.js';

@@ -1,6 +1,7 @@
 import { TokenFormatError, invalidArgument } from './errors.js';
 import { type DecodedToken006, parse006 } from './v006/decode.js';
 import { type DecodeOptions007, type DecodedToken007, parse007 } from './v007/decode.js';
+import { type DecodedLegacyKey, decodeLegacyKey, looksLegacy } from './legacy/decode.js';
 
 /** A decoded 006 or 007 token; discriminate on `version`. Decoded is not verified. */
 export type DecodedToken = DecodedToken006 | DecodedToken007;
@@ -15,7 +16,8 @@ export function checkTokenArgument(token: unknown): string {
 }
 
 /**
- * Parses a 006 or 007 token WITHOUT trusting it: nothing here checks the signature
+ * Parses a 006 or 007 token (or a legacy DynamicKey v1–v5 / signaling token, `version:
+ * 'legacy'`) WITHOUT trusting it: nothing here checks the signature
  * (use {@link verifyToken} for that). Throws a {@link TokenFormatError} for anything
  * malformed: wrong prefix, bad base64, truncation, trailing bytes, lengths that lie, a 007
  * body that inflates past `maxPayloadBytes`, a string longer than any token within that
@@ -28,10 +30,11 @@ export function checkTokenArgument(token: unknown): string {
  * if (decoded.version === '007') console.log(decoded.issueTs + decoded.expire);
  * ```
  */
-export function decodeToken(token: string, options?: DecodeOptions): DecodedToken {
+export function decodeToken(token: string, options?: DecodeOptions): DecodedToken | DecodedLegacyKey {
   checkTokenArgument(token);
   if (token.startsWith('007')) return parse007(token, options).token;
   if (token.startsWith('006')) return parse006(token).token;
+  if (looksLegacy(token)) return decodeLegacyKey(token);
   throw new TokenFormatError(
     'ERR_TOKEN_VERSION',
     `unsupported token version ${JSON.stringify(token.slice(0, 3))}: expected a "006" or "007" token`,

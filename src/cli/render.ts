@@ -3,6 +3,7 @@
 
 import type { DiagnosisFinding, DiagnosisSeverity } from '../inspect/codes.js';
 import { NO_OWN_LIMIT, type InspectedPrivilege, type InspectedService, type TokenInspection } from '../inspect/inspect.js';
+import type { TokenInspectionLegacy } from '../inspect/inspect-legacy.js';
 import { rtm2PermissionTypeName, rtm2ResourceTypeName } from '../inspect/names.js';
 import { describeTime, formatDuration, isoTime } from '../inspect/time.js';
 
@@ -69,8 +70,25 @@ function serviceRows(service: InspectedService): Array<readonly [string, string]
   }
 }
 
+/** The readable form of a legacy key's inspection. */
+function renderLegacy(info: TokenInspectionLegacy, now: number, paint: Paint): string {
+  const rows: Array<readonly [string, string]> = [
+    ['version', `${info.formatName} (legacy, before AccessToken)`],
+    ['app ID', info.appId],
+  ];
+  if (info.service !== null) rows.push(['service', info.service]);
+  if (info.issuedAt !== null) rows.push(['built', describeTime(info.issuedAt.unix, now)]);
+  if (info.expiresAt !== null) rows.push(['expires', info.expiresAt === NO_OWN_LIMIT ? NO_OWN_LIMIT : describeTime(info.expiresAt.unix, now)]);
+  if (info.randomInt !== null) rows.push(['random', String(info.randomInt)]);
+  if (info.uid !== null) rows.push(['uid', info.uid === 0 ? '0 (any uid)' : String(info.uid)]);
+  for (const [key, value] of Object.entries(info.extra)) rows.push([`extra ${key}`, JSON.stringify(value)]);
+  rows.push(['signature', `${info.signature} ${paint('dim', '(not verified)')}`]);
+  return `${table(rows, paint)}\n`;
+}
+
 /** The readable form of an inspection. */
 export function renderInspection(info: TokenInspection, now: number, paint: Paint): string {
+  if (info.version === 'legacy') return renderLegacy(info, now, paint);
   const unverified = paint('dim', '(not verified)');
   if (info.version === '006') {
     const rows: Array<readonly [string, string]> = [
@@ -115,6 +133,10 @@ export function renderInspection(info: TokenInspection, now: number, paint: Pain
 
 /** One line about the token for the head of diagnose output. */
 export function renderHeadline(info: TokenInspection, now: number): string {
+  if (info.version === 'legacy') {
+    const expires = info.expiresAt === null ? 'no expiry field' : info.expiresAt === NO_OWN_LIMIT ? NO_OWN_LIMIT : describeTime(info.expiresAt.unix, now);
+    return `${info.formatName} key for App ID ${info.appId}, expires ${expires}`;
+  }
   if (info.version === '006') {
     const expires = info.expiresAt === NO_OWN_LIMIT ? NO_OWN_LIMIT : describeTime(info.expiresAt.unix, now);
     return `006 ${info.kind === 'other' ? '' : `${info.kind.toUpperCase()} `}token for App ID ${info.appId}, message ts ${isoTime(info.ts.unix)}, expires ${expires}`;

@@ -31,6 +31,10 @@ export const DIAGNOSIS_CODES = {
     severity: 'error',
     description: 'Not a 006 or 007 token (a legacy dynamic key, an App ID, or some other string).',
   },
+  LEGACY_KEY: {
+    severity: 'warning',
+    description: 'A key from before AccessToken (DynamicKey v1–v5 or a signaling token): only services of that era accept it; current SDKs need a 006 or 007 token.',
+  },
   // ---- project and signature
   APP_ID_MISMATCH: {
     severity: 'error',

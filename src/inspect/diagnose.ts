@@ -6,6 +6,8 @@ import { crc32 } from '../lib/crc32.js';
 import { checkAppCertificate, checkAppId, isHex32 } from '../lib/validate.js';
 import type { DecodedToken006 } from '../v006/decode.js';
 import type { DecodedToken007 } from '../v007/decode.js';
+import type { DecodedLegacyKey } from '../legacy/decode.js';
+import { LEGACY_FORMAT_NAMES } from './inspect-legacy.js';
 import type { DecodedService } from '../v007/services/index.js';
 import { DIAGNOSIS_CODES, type DiagnosisCode, type DiagnosisFinding } from './codes.js';
 import { P006, UID_MAX, accountKind, isKnownPrivilege006, isKnownPrivilege007, privilegeName006, privilegeName007 } from './names.js';
@@ -110,14 +112,15 @@ export function runDiagnosis(token: string, options: DiagnoseOptions = {}): { fi
   const out = new Findings();
   const text = normalize(token, out);
   if (text === undefined) return { findings: out.list, decodedText: undefined };
-  let decoded: DecodedToken006 | DecodedToken007;
+  let decoded: DecodedToken006 | DecodedToken007 | DecodedLegacyKey;
   try {
     decoded = decodeToken(text);
   } catch (error) {
     out.add(error instanceof TokenFormatError && error.code === 'ERR_TOKEN_VERSION' ? 'TOKEN_VERSION_UNSUPPORTED' : 'TOKEN_MALFORMED', formatErrorMessage(text, error));
     return { findings: out.list, decodedText: undefined };
   }
-  if (decoded.version === '006') diagnose006(text, decoded, context, out);
+  if (decoded.version === 'legacy') diagnoseLegacy(decoded, context, out);
+  else if (decoded.version === '006') diagnose006(text, decoded, context, out);
   else diagnose007(text, decoded, context, out);
   return { findings: out.list, decodedText: text };
 }
@@ -261,6 +264,21 @@ function decodes(text: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+// ---------------------------------------------------------------- legacy keys
+
+function diagnoseLegacy(d: DecodedLegacyKey, context: Context, out: Findings): void {
+  out.add(
+    'LEGACY_KEY',
+    `this is a ${LEGACY_FORMAT_NAMES[d.format]} key, from before AccessToken: current SDKs refuse it; build a 007 token (agora-tokens/007) instead`,
+  );
+  // DynamicKey5 packs the App ID as bytes, so its letter case is not in the key.
+  const appId = d.format === 'dynamickey5' && context.appId?.toLowerCase() === d.appId ? context.appId : d.appId;
+  checkAppIdMatch(appId, context, out);
+  if (d.expiredTs !== null && d.expiredTs !== 0 && d.expiredTs <= context.now) {
+    out.add('TOKEN_EXPIRED', `key expired at ${isoTime(d.expiredTs)} (expiredTs ${d.expiredTs})`);
   }
 }
 

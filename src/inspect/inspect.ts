@@ -4,6 +4,7 @@ import type { DecodedToken007, UnparsedServices } from '../v007/decode.js';
 import type { DecodedService } from '../v007/services/index.js';
 import { type AccountKind, P006, accountKind, privilegeName006, privilegeName007 } from './names.js';
 import { type InspectedTime, timeOf } from './time.js';
+import { type TokenInspectionLegacy, inspectLegacy } from './inspect-legacy.js';
 
 /**
  * Shown instead of a time for a privilege or token value of 0.
@@ -97,10 +98,10 @@ export interface TokenInspection006 {
 }
 
 /** What {@link inspectToken} reports; discriminate on `version`. Plain data: `JSON.stringify` it as is. */
-export type TokenInspection = TokenInspection006 | TokenInspection007;
+export type TokenInspection = TokenInspection006 | TokenInspection007 | TokenInspectionLegacy;
 
 /**
- * Describes any 006 or 007 token as plain, JSON-serialisable data: version, App ID, salt,
+ * Describes any 006 or 007 token (or legacy DynamicKey / signaling token) as plain, JSON-serialisable data: version, App ID, salt,
  * issue time and expiry (Unix seconds and ISO), every service with its fields, and each
  * privilege with its absolute expiry. Nothing is verified and no clock is read: the result
  * depends on the token alone. Throws only this package's errors (a TokenFormatError for a
@@ -115,6 +116,7 @@ export type TokenInspection = TokenInspection006 | TokenInspection007;
  */
 export function inspectToken(token: string, options?: DecodeOptions): TokenInspection {
   const decoded = decodeToken(token, options);
+  if (decoded.version === 'legacy') return inspectLegacy(decoded);
   return decoded.version === '006' ? inspect006(decoded) : inspect007(decoded);
 }
 

@@ -15,7 +15,7 @@ import type { ResolvedOptions } from './options.js';
  * const authorize = (_request: Request, grant: TokenGrant) => (grant.route satisfies TokenRoute) !== 'getToken';
  * ```
  */
-export type TokenRoute = 'fetch_rtc_token' | 'rtc' | 'rtm' | 'rte' | 'chat' | 'getToken';
+export type TokenRoute = 'fetch_rtc_token' | 'rtc' | 'rtm' | 'rte' | 'chat' | 'getToken' | 'rtcToken' | 'rtmToken';
 
 /**
  * Everything a request asks to be signed: handed to `authorize` before any token is built.

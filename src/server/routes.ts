@@ -1,11 +1,13 @@
-// The route table: the guide's POST /fetch_rtc_token and the community token-server routes,
-// same paths, same answer shapes. A trailing slash is optional everywhere.
+// The route table: the guide's POST /fetch_rtc_token, the community token-server routes and
+// agora-token's demo routes (GET /rtcToken, /rtmToken): same paths, same answer shapes. A
+// trailing slash is optional everywhere.
 
 import type { IssuedTokens, TokenGrant, TokenRoute } from './grant.js';
 import type { BodySource } from './json-body.js';
 import type { ResolvedOptions } from './options.js';
 import { guideGrant } from './guide-route.js';
 import { chatGrant, getTokenGrant, rtcGrant, rteGrant, rtmGrant } from './community-routes.js';
+import { rtcTokenGrant, rtmTokenGrant } from './demo-routes.js';
 
 /** @internal What a route parser receives. */
 export interface RouteInput {
@@ -62,6 +64,8 @@ const RTE: Route = {
   grant: rteGrant,
   answer: (t) => `{"rtcToken":${json(t.rtc!)},"rtmToken":${json(t.rtm!)}}`,
 };
+const RTC_TOKEN: Route = { name: 'rtcToken', method: 'GET', allow: GET, grant: rtcTokenGrant, answer: (t) => `{"key":${json(t.rtc!)}}` };
+const RTM_TOKEN: Route = { name: 'rtmToken', method: 'GET', allow: GET, grant: rtmTokenGrant, answer: (t) => `{"key":${json(t.rtm!)}}` };
 const CHAT: Route = { name: 'chat', method: 'GET', allow: GET, grant: chatGrant, answer: (t) => `{"chatToken":${json(t.chat!)}}` };
 
 /** @internal A matched route with its raw parameters. */
@@ -91,6 +95,10 @@ export function matchRoute(path: string): RouteMatch | undefined {
       return params.length === 1 ? { route: RTM, params } : undefined;
     case 'rte':
       return params.length === 4 || params.length === 5 ? { route: RTE, params } : undefined;
+    case 'rtcToken':
+      return params.length === 0 ? { route: RTC_TOKEN, params } : undefined;
+    case 'rtmToken':
+      return params.length === 0 ? { route: RTM_TOKEN, params } : undefined;
     case 'chat':
       if (params.length === 1 && params[0] === 'app') return { route: CHAT, params };
       if (params.length === 2 && (params[0] === 'account' || params[0] === 'userAccount')) return { route: CHAT, params };

@@ -5,10 +5,14 @@ import { randomSalt } from '../lib/crypto.js';
 import { certificateKey } from '../lib/hmac-keys.js';
 import { hmacInto } from '../lib/sha256.js';
 import { checkAppCertificate, checkAppId, checkSalt, checkString, checkU16, checkU32, uidString } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
+import { parse006 } from './decode.js';
 
 /** Version prefix of AccessToken tokens. */
 export const VERSION_006 = '006';
+
+/** `agora-access-token`'s `AccessToken` module name for {@link VERSION_006}. */
+export const version = VERSION_006;
 
 /** Seconds added to the clock for a 006 message timestamp (`ts = now + 24 h`), as the official builders do. */
 export const MESSAGE_TS_OFFSET = 24 * 3600;
@@ -62,9 +66,54 @@ export class AccessToken {
     return this.addPrivilege(privilege, expireTimestamp);
   }
 
+  /** Signature carried by the token last read by {@link fromString} (not verified). */
+  signature: Uint8Array | undefined;
+  /** CRC-32 of the channel name, as carried by the token last read by {@link fromString}. */
+  crc_channel_name: number | undefined;
+  /** CRC-32 of the uid string, as carried by the token last read by {@link fromString}. */
+  crc_uid: number | undefined;
+
+  /**
+   * Reads a 006 token's salt, timestamp and privileges into this object (and its
+   * signature and CRCs into {@link signature}, {@link crc_channel_name}, {@link crc_uid}),
+   * as `agora-access-token`'s `fromString`, and returns `true`. Like it, the App ID,
+   * channel and uid given to the constructor are kept, so {@link build} re-signs the
+   * token for them. Unlike it, a malformed token throws a {@link TokenFormatError}
+   * instead of returning `false`. Nothing is verified.
+   */
+  fromString(originToken: string): boolean {
+    if (typeof originToken !== 'string') throw invalidArgument('ERR_INVALID_ARGUMENT', 'originToken', 'a token string', originToken);
+    const { token } = parse006(originToken);
+    this.signature = token.signature;
+    this.crc_channel_name = token.crcChannelName;
+    this.crc_uid = token.crcUid;
+    this.salt = token.salt;
+    this.ts = token.ts;
+    this.messages.clear();
+    for (const [privilege, expire] of token.privileges) this.messages.set(privilege, expire);
+    return true;
+  }
+
   /** Packs and signs the token. Throws on any field the format cannot carry. */
   build(): string {
-    return buildToken006(this.appID, this.appCertificate, this.channelName, this.uid, this.salt, this.ts, this.messages);
+    return buildToken006(this.appID, this.appCertificate, this.channelName, this.uid, this.salt, this.ts, this.privilegeMap());
+  }
+
+  /**
+   * The privileges to sign. `agora-access-token`'s own tests write `messages[id] = expire`
+   * (its `messages` is a plain object) or assign a parsed token's object to `messages`:
+   * such index writes are honoured, so that code signs the same privileges here.
+   */
+  private privilegeMap(): ReadonlyMap<number, number> {
+    const messages: unknown = this.messages;
+    const written = messages !== null && typeof messages === 'object' ? Object.keys(messages) : [];
+    if (messages instanceof Map && written.length === 0) return messages as Map<number, number>;
+    const merged = new Map<number, number>(messages instanceof Map ? (messages as Map<number, number>) : []);
+    for (const key of written) {
+      const value = (messages as Record<string, unknown>)[key];
+      merged.set(checkU16(Number(key), 'privilege', 'ERR_INVALID_PRIVILEGE'), checkU32(value, 'expireTimestamp'));
+    }
+    return merged;
   }
 }
 

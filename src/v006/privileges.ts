@@ -29,6 +29,15 @@ export type Privilege = (typeof Privileges)[keyof typeof Privileges];
 /** The legacy package's spelling, kept so that switching is changing one import. */
 export const Priviledges = Privileges;
 
+/**
+ * `agora-access-token`'s `AccessToken` module export under its own name and spellings
+ * (`priviledges`, `kPublishAudiocdn`); the same ids as {@link Privileges}.
+ */
+export const priviledges = {
+  ...Privileges,
+  kPublishAudiocdn: Privileges.kPublishAudioCdn,
+} as const;
+
 /** Human-readable names by id, for inspection output. */
 export const PRIVILEGE_NAMES_006: Readonly<Record<number, string>> = Object.freeze(
   Object.fromEntries(Object.entries(Privileges).map(([name, id]) => [id, name.slice(1, 2).toLowerCase() + name.slice(2)])),

@@ -1,4 +1,4 @@
-import { type ByteReader, type ByteWriter, checkPackable } from '../lib/bytes.js';
+import { type ByteReader, ByteWriter, checkPackable } from '../lib/bytes.js';
 import { checkU16, checkU32, uidString } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 
@@ -34,6 +34,23 @@ export abstract class Service {
     checkU32(expire, 'expire', 'ERR_INVALID_EXPIRY');
     this.privileges.set(privilege, expire);
     return this;
+  }
+
+  /** `agora-token`'s name for {@link addPrivilege}. */
+  add_privilege(privilege: number, expire: number): this {
+    return this.addPrivilege(privilege, expire);
+  }
+
+  /** `agora-token`'s accessor for {@link type}. */
+  service_type(): number {
+    return this.type;
+  }
+
+  /** The service as packed in a token: type, privilege map, then its fields (`agora-token`'s `pack`). */
+  pack(): Uint8Array {
+    const writer = new ByteWriter(64);
+    this.packInto(writer);
+    return writer.toBytes();
   }
 
   /** Writes the type-specific fields that follow the privilege map. */

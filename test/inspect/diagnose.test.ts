@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { DIAGNOSIS_CODES, type DiagnosisCode, type DiagnosisFinding } from '../../src/inspect/codes.js';
 import { diagnoseToken } from '../../src/inspect/diagnose.js';
+import { DynamicKey, DynamicKey4, DynamicKey5, SignalingToken } from '../../src/legacy.js';
 import { APP_CERTIFICATE, APP_ID, NOW, OTHER_CERTIFICATE, bare, chat, raw007, rtc, rtm, token006, token007 } from './tokens.js';
 
 const seen = new Set<DiagnosisCode>();
@@ -100,11 +101,30 @@ describe('diagnoseToken: the string', () => {
   });
 
   it('TOKEN_VERSION_UNSUPPORTED: legacy keys, an App ID, anything else', () => {
-    expectFinding(diagnoseToken('005AQAoADk2ODg', { now: NOW }), 'TOKEN_VERSION_UNSUPPORTED', '"005" is a legacy dynamic key');
+    expectFinding(diagnoseToken('002AQAoADk2ODg', { now: NOW }), 'TOKEN_VERSION_UNSUPPORTED', '"002" is a legacy dynamic key');
+    // A legacy prefix with a body that does not parse is a malformed legacy key.
+    expect(codes(diagnoseToken('005AQAoADk2ODg', { now: NOW }))).toEqual(['TOKEN_MALFORMED']);
     expectFinding(diagnoseToken(APP_ID, { now: NOW }), 'TOKEN_VERSION_UNSUPPORTED', 'an App ID or App Certificate, not a token');
     expect(diagnoseToken('hello', { now: NOW })).toEqual([
       { code: 'TOKEN_VERSION_UNSUPPORTED', severity: 'error', message: 'unsupported token version "hel": expected a "006" or "007" token' },
     ]);
+  });
+});
+
+describe('diagnoseToken: legacy keys', () => {
+  const dk5 = DynamicKey5.generateMediaChannelKey(APP_ID, APP_CERTIFICATE, 'demo', NOW - 60, 7, 1234, NOW + 3600);
+
+  it('LEGACY_KEY: every legacy format is recognised and named', () => {
+    expectFinding(diagnoseToken(dk5, { now: NOW }), 'LEGACY_KEY', 'DynamicKey5 key', 'build a 007 token');
+    expectFinding(diagnoseToken(DynamicKey.generate(APP_ID, APP_CERTIFICATE, 'demo', NOW, 7), { now: NOW }), 'LEGACY_KEY', 'DynamicKey (v1) key');
+    expectFinding(diagnoseToken(DynamicKey4.generateRecordingKey(APP_ID, APP_CERTIFICATE, 'demo', NOW, 7, 1, 0), { now: NOW }), 'LEGACY_KEY', 'DynamicKey4 key');
+    expectFinding(diagnoseToken(SignalingToken.get(APP_ID, APP_CERTIFICATE, 'alice', 60, { now: NOW }), { now: NOW }), 'LEGACY_KEY', 'SignalingToken key');
+    expect(codes(diagnoseToken(dk5, { now: NOW, appId: APP_ID }))).toEqual(['LEGACY_KEY']);
+  });
+
+  it('APP_ID_MISMATCH and TOKEN_EXPIRED apply to legacy keys too', () => {
+    expectFinding(diagnoseToken(dk5, { now: NOW, appId: '0'.repeat(32) }), 'APP_ID_MISMATCH', `token is for App ID ${APP_ID.toLowerCase()}`);
+    expectFinding(diagnoseToken(dk5, { now: NOW + 7200 }), 'TOKEN_EXPIRED', 'key expired at', `expiredTs ${NOW + 3600}`);
   });
 });
 

@@ -189,6 +189,7 @@ export function expectRtcToken(token: string, expected: RtcExpectation): void {
     expect(String(official.services[0]!.__uid)).toBe(account);
     expect(Object.keys(official.services[0]!.__privileges).map(Number)).toEqual(privileges);
   } else {
+    if (decoded.version !== '006') throw new Error(`expected a 006 or 007 token, got ${decoded.version}`);
     const now = expected.clock === 'real' ? decoded.ts - 24 * 3600 : NOW;
     if (expected.clock === 'real') expect(Math.abs(now - Date.now() / 1000)).toBeLessThan(60);
     expect(decoded.privileges).toEqual(privileges.map((p) => [p, now + expiresIn]));

@@ -22,7 +22,7 @@ export interface Vector {
   source: unknown;
 }
 
-export function loadVectors(version: '006' | '007'): Vector[] {
+export function loadVectors(version: '006' | '007' | 'legacy'): Vector[] {
   const file = fileURLToPath(new URL(`../../vectors/${version}.json`, import.meta.url));
   return (JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors;
 }

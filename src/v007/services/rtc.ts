@@ -18,8 +18,11 @@ export class ServiceRtc extends ChannelService {
 
   readonly type = ServiceRtc.kServiceType;
 
-  /** @param uid integer uid (0 = any uid) or a string account. */
-  constructor(channelName: string, uid: number | string) {
+  /**
+   * @param uid integer uid (0 = any uid) or a string account. Both default to `""`, so
+   * that `new ServiceRtc()` works as in `agora-token` (whose parser constructs it bare).
+   */
+  constructor(channelName = '', uid: number | string = '') {
     super(channelName, uid);
   }
 }
