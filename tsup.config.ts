@@ -8,6 +8,7 @@ export default defineConfig([
       '007': 'src/007.ts',
       server: 'src/server.ts',
       'server/node': 'src/server-node.ts',
+      client: 'src/client.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

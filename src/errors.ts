@@ -37,7 +37,13 @@ export type AgoraTokenErrorCode =
   | 'ERR_SIGNATURE_MISMATCH'
   | 'ERR_APP_ID_MISMATCH'
   | 'ERR_CHANNEL_MISMATCH'
-  | 'ERR_UID_MISMATCH';
+  | 'ERR_UID_MISMATCH'
+  // client: fetching and checking tokens
+  | 'ERR_TOKEN_FETCH'
+  | 'ERR_TOKEN_FETCH_TIMEOUT'
+  | 'ERR_TOKEN_FETCH_STATUS'
+  | 'ERR_TOKEN_SOURCE_CLOSED'
+  | 'ERR_TOKEN_MISMATCH';
 
 /** Base class of every error thrown by `agora-tokens`. */
 export class AgoraTokenError extends Error {
