@@ -14,3 +14,7 @@ export { bindRtcClient } from './client/rtc.js';
 export type { RtcClientLike, RtcJoinParams } from './client/rtc.js';
 export { AgoraTokenError } from './errors.js';
 export type { AgoraTokenErrorCode } from './errors.js';
+export { bindRtmClient } from './client/rtm.js';
+export type { RtmBindingEvents, RtmBindingOptions, RtmClientLike, RtmLinkStateLike } from './client/rtm.js';
+export { bindChatConnection } from './client/chat.js';
+export type { ChatConnectionLike, ChatTokenHandlers } from './client/chat.js';

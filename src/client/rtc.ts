@@ -30,8 +30,10 @@ export interface RtcJoinParams {
  */
 export function bindRtcClient(client: RtcClientLike, source: TokenSource, join: RtcJoinParams): () => void {
   let lastGiven: string | undefined = source.current?.token;
+  // After did-expire the new token goes to join, not to renewToken on a channel already lost.
+  let rejoining = false;
   const give = (token: string): void => {
-    if (token === lastGiven) return;
+    if (rejoining || token === lastGiven) return;
     lastGiven = token;
     client.renewToken(token).catch(() => undefined);
   };
@@ -40,6 +42,7 @@ export function bindRtcClient(client: RtcClientLike, source: TokenSource, join: 
     source.refresh().then(give, () => undefined);
   };
   const onDidExpire = (): void => {
+    rejoining = true;
     source
       .refresh()
       .then(async (token) => {
@@ -47,7 +50,10 @@ export function bindRtcClient(client: RtcClientLike, source: TokenSource, join: 
         await client.leave().catch(() => undefined);
         await client.join(join.appId, join.channelName, token, join.uid);
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        rejoining = false;
+      });
   };
   const offRenewed = source.on('renewed', ({ token }) => give(token));
   client.on('token-privilege-will-expire', onWillExpire);
