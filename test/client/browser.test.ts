@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { COUNT_FETCHES, settle } from './browser-support.js';
 import { createTokenServer } from '../../src/server-node.js';
 import { verifyToken } from '../../src/index.js';
 
@@ -56,8 +57,7 @@ async function run(page: Page, seconds: number): Promise<void> {
   for (let i = 0; i < seconds; i += 1) {
     serverClock.pageMs = await page.evaluate(() => Date.now());
     await page.clock.runFor(1000);
-    // Let a renewal's real loopback round trip finish before the next step.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await settle(page);
   }
   serverClock.pageMs = await page.evaluate(() => Date.now());
 }
@@ -66,6 +66,7 @@ async function openPage(skewMs: number): Promise<Page> {
   serverClock = { pageMs: START, skewMs };
   const page = await browser.newPage();
   await page.clock.install({ time: START });
+  await page.addInitScript(COUNT_FETCHES);
   await page.goto(pageUrl);
   await page.evaluate(async (url) => {
     const w = window as unknown as { AgoraTokens: typeof import('../../src/client.js'); log: unknown[]; source: import('../../src/client.js').TokenSource };
