@@ -9,6 +9,7 @@ export default defineConfig([
       legacy: 'src/legacy.ts',
       server: 'src/server.ts',
       'server/node': 'src/server-node.ts',
+      client: 'src/client.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

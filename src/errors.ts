@@ -43,7 +43,13 @@ export type AgoraTokenErrorCode =
   | 'ERR_SERVICE_MISSING'
   | 'ERR_TOKEN_EXPIRED'
   | 'ERR_PRIVILEGE_EXPIRED'
-  | 'ERR_TOKEN_NOT_YET_VALID';
+  | 'ERR_TOKEN_NOT_YET_VALID'
+  // client: fetching and checking tokens
+  | 'ERR_TOKEN_FETCH'
+  | 'ERR_TOKEN_FETCH_TIMEOUT'
+  | 'ERR_TOKEN_FETCH_STATUS'
+  | 'ERR_TOKEN_SOURCE_CLOSED'
+  | 'ERR_TOKEN_MISMATCH';
 
 /** Base class of every error thrown by `agora-tokens`. */
 export class AgoraTokenError extends Error {

@@ -1,0 +1,134 @@
+// Token server faults (500, 429 with Retry-After, no answer past the timeout, connection
+// reset, a token for another uid) seen from a real Chromium page with a faked clock: each fault ends in a
+// renewal before expiry once the server recovers, or in a typed error, within the backoff's
+// bound on requests.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildRtcToken } from '../../src/index.js';
+import { COUNT_FETCHES, settle } from './browser-support.js';
+import { createNodeHandler, createTokenHandler } from '../../src/server-node.js';
+
+const appId = '970ca35de60c44645bbae8a215061b33';
+const appCertificate = '5cfd2fd1755d40ecb72977518be15d3b';
+const START = Date.UTC(2026, 0, 1);
+type Fault = '500' | '429' | 'slow' | 'reset' | 'wronguid';
+
+let browser: Browser;
+let pageServer: Server;
+let tokenServer: Server;
+let pageUrl: string;
+let tokenUrl: string;
+let pageMs = START;
+let faults: Fault[] = [];
+let posts = 0;
+/** Requests the server holds unanswered ('slow'). */
+let held = 0;
+
+function listen(server: Server, port = 0): Promise<string> {
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+beforeAll(async () => {
+  const bundle = await build({ entryPoints: ['src/client.ts'], bundle: true, write: false, platform: 'browser', format: 'iife', globalName: 'AgoraTokens' });
+  const script = bundle.outputFiles[0]!.text;
+  pageServer = createServer((req, res) => {
+    if (req.url === '/client.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/client.js"></script>');
+  });
+  const tokens = createNodeHandler(createTokenHandler({ appId, appCertificate, defaultExpiresIn: 40, cors: '*', rateLimit: false, nowMs: () => pageMs }));
+  tokenServer = createServer((req, res) => {
+    if (req.method !== 'POST') return void tokens(req, res);
+    posts += 1;
+    const fault = faults.shift();
+    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'retry-after' };
+    if (fault === '500') return void res.writeHead(500, cors).end('{}');
+    if (fault === '429') return void res.writeHead(429, { ...cors, 'retry-after': '3' }).end('{}');
+    if (fault === 'slow') {
+      // Never answered: the page's timeout must abort it.
+      held += 1;
+      req.socket.once('close', () => (held -= 1));
+      return;
+    }
+    if (fault === 'reset') return void req.socket.destroy();
+    if (fault === 'wronguid') {
+      const token = buildRtcToken({ appId, appCertificate, channelName: 'demo', uid: 7, expiresIn: 40, now: Math.floor(pageMs / 1000) });
+      return void res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ token }));
+    }
+    tokens(req, res);
+  });
+  [pageUrl, tokenUrl] = await Promise.all([listen(pageServer), listen(tokenServer)]);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  tokenServer?.closeAllConnections();
+  await Promise.all([pageServer, tokenServer].map((s) => new Promise((resolve) => (s?.listening ? s.close(resolve) : resolve(undefined)))));
+});
+
+async function run(page: Page, seconds: number, each?: (second: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < seconds; i += 1) {
+    await each?.(i);
+    pageMs = await page.evaluate(() => Date.now());
+    await page.clock.runFor(1000);
+    await settle(page, () => held);
+  }
+  pageMs = await page.evaluate(() => Date.now());
+}
+
+type Entry = { token?: string; expiresAt?: number; pageNow: number; error?: string; attempts?: number };
+
+async function openPage(): Promise<Page> {
+  pageMs = START;
+  faults = [];
+  held = 0;
+  const page = await browser.newPage();
+  await page.clock.install({ time: START });
+  await page.addInitScript(COUNT_FETCHES);
+  await page.goto(pageUrl);
+  await page.evaluate(async (url) => {
+    const w = window as unknown as { AgoraTokens: typeof import('../../src/client.js'); log: Entry[] };
+    w.log = [];
+    const source = w.AgoraTokens.createTokenSource({ url, request: { kind: 'rtc', channelName: 'demo', uid: 42 }, renewMarginSeconds: 20, timeoutMs: 2000, retry: { attempts: 5, baseDelayMs: 1000, maxDelayMs: 4000 } });
+    source.on('token', ({ token, info }) => w.log.push({ token, expiresAt: info.expiresAt, pageNow: Date.now() }));
+    source.on('error', ({ error, attempts }) => w.log.push({ error: error.code, attempts, pageNow: Date.now() }));
+    await source.getToken();
+  }, tokenUrl);
+  posts = 1;
+  return page;
+}
+
+const log = (page: Page) => page.evaluate(() => (window as unknown as { log: Entry[] }).log);
+
+describe('client in Chromium, token server faults', () => {
+  for (const fault of ['500', '429', 'slow', 'reset'] as const) {
+    it(`renews before expiry after ${fault} answers`, async () => {
+      const page = await openPage();
+      faults = [fault, fault];
+      await run(page, 30);
+      const entries = await log(page);
+      expect(entries.filter((e) => e.error)).toEqual([]);
+      expect(entries).toHaveLength(2);
+      expect(entries[1]!.pageNow).toBeLessThan(entries[0]!.expiresAt! * 1000);
+      // Two failures and the success: no more requests than that.
+      expect(posts).toBe(4);
+      await page.close();
+    }, 60_000);
+  }
+
+  it('ends in a typed error, without retrying, when the server answers a token for another uid', async () => {
+    const page = await openPage();
+    faults = ['wronguid'];
+    await run(page, 22);
+    const entries = await log(page);
+    expect(entries.slice(1)).toEqual([expect.objectContaining({ error: 'ERR_TOKEN_MISMATCH', attempts: 1 })]);
+    expect(posts).toBe(2);
+    await page.close();
+  }, 60_000);
+});
