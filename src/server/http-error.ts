@@ -22,6 +22,8 @@ export type HttpErrorCode =
   | 'ERR_FORBIDDEN'
   | 'ERR_ORIGIN_NOT_ALLOWED'
   | 'ERR_REQUEST_TIMEOUT'
+  /** 503: the `authorize` hook did not settle in time. */
+  | 'ERR_AUTHORIZE_TIMEOUT'
   /** Logged only (status 499): the client went away before its body was complete. */
   | 'ERR_CLIENT_CLOSED_REQUEST'
   | 'ERR_INTERNAL';
