@@ -73,6 +73,7 @@ export class TokenServerCore {
   readonly options: ResolvedOptions;
   readonly #limiter: RateLimiter | undefined;
   readonly #checkBearer: ((authorization: string | undefined) => boolean) | undefined;
+  #warnedForwarded = false;
 
   constructor(options: TokenHandlerOptions) {
     this.options = resolveOptions(options);
@@ -91,6 +92,18 @@ export class TokenServerCore {
       const key = getClientKey(req.request());
       // Bounded, so a hook echoing a header cannot grow the limiter's memory or the log.
       return typeof key === 'string' && key !== '' ? key.slice(0, MAX_KEY) : undefined;
+    }
+    if (trustProxy === 0 && !this.#warnedForwarded && this.options.log !== undefined && (req.header('x-forwarded-for') !== undefined || req.header('forwarded') !== undefined)) {
+      // Once: behind a proxy every client shares the proxy's address and allowance.
+      this.#warnedForwarded = true;
+      try {
+        this.options.log(JSON.stringify({
+          level: 'warn',
+          msg: 'a request carries X-Forwarded-For/Forwarded but trustProxy is 0 (TRUST_PROXY unset), so clients are rate-limited by the proxy\'s address and share one allowance. Behind a reverse proxy, set TRUST_PROXY (trustProxy) to the number of proxies.',
+        }));
+      } catch {
+        // A failing log sink must not fail the request.
+      }
     }
     if (trustProxy > 0) {
       const forwarded = forwardedKey(req.header('x-forwarded-for'), trustProxy) ?? forwardedHeaderKey(req.header('forwarded'), trustProxy);
