@@ -250,6 +250,54 @@ describe('startServer', () => {
 });
 
 describe('closeGracefully', () => {
+  it('answers a request sent on an idle keep-alive connection just after shutdown began, with Connection: close', async () => {
+    const server = createTokenServer(BASE);
+    const url = await listen(server);
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    const errors: Error[] = [];
+    socket.on('error', (error) => errors.push(error));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    const request = 'GET /ping HTTP/1.1\r\nHost: x\r\n\r\n';
+    socket.write(request);
+    await vi.waitFor(() => expect(received).toContain('pong'), { interval: 5, timeout: 5_000 });
+    expect(received).toMatch(/Connection: keep-alive/i);
+    received = '';
+    const closing = closeGracefully(server, 5_000);
+    socket.write(request);
+    await closed;
+    await closing;
+    expect(errors).toEqual([]);
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    expect(received).toMatch(/Connection: close/i);
+    expect(received).toContain('pong');
+  });
+
+  it('resolves at the deadline even while a slow client still holds a request', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const server = createTokenServer({ ...BASE, timeouts: { bodyMs: 60_000 } });
+    try {
+      const url = await listen(server);
+      const socket = connect(Number(new URL(url).port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      const inFlight = new Promise((resolve) => server.once('request', resolve));
+      socket.write('POST /fetch_rtc_token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+      await inFlight;
+      let done = false;
+      const closing = closeGracefully(server, 3_000).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await closing;
+      expect(done).toBe(true);
+      socket.destroy();
+    } finally {
+      vi.useRealTimers();
+      server.closeAllConnections();
+    }
+  });
+
   it('cuts connections still open at the deadline', async () => {
     const server = createTokenServer({ ...BASE, timeouts: { bodyMs: 60_000 } });
     const url = await listen(server);
