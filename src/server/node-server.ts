@@ -112,8 +112,8 @@ export function createTokenServer(options: TokenServerOptions): Server {
   server.maxConnections = maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const log = options.log;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    // A peer that reset or vanished cannot be answered; anything else gets a JSON answer.
-    const gone = error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable;
+    // A peer that reset, or closed mid-request, cannot be answered; anything else gets a JSON answer.
+    const gone = error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable;
     const answer = parserAnswer(error.code);
     if (!gone) {
       const body = JSON.stringify({ error: { code: answer.code, message: answer.message } });
@@ -124,15 +124,16 @@ export function createTokenServer(options: TokenServerOptions): Server {
     } else {
       socket.destroy();
     }
-    if (log === undefined) return;
+    // A reset peer is logged by the request it abandoned (499), if any; nothing more to say.
+    if (log === undefined || gone) return;
     try {
       const address = (socket as Socket).remoteAddress;
       log(JSON.stringify({
         time: new Date(options.now?.() ?? Date.now()).toISOString(),
         level: 'warn',
         msg: 'clientError',
-        status: gone ? null : answer.status,
-        error: gone ? error.code ?? 'ERR_CLIENT_ERROR' : answer.code,
+        status: answer.status,
+        error: answer.code,
         client: address === undefined ? null : address.slice(0, 64),
       }));
     } catch {
