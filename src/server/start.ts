@@ -104,7 +104,7 @@ function describeRateLimit(rateLimit: unknown): string {
 /** @internal What the rate limiter keys clients by, in words, for the start-up line. */
 export function describeRateLimitKey(trustProxy: number): string {
   if (trustProxy === 0) return 'the connection\'s peer address (TRUST_PROXY=0: behind a proxy, every client shares its allowance)';
-  const nth = trustProxy === 1 ? 'last' : `${trustProxy}th from the right`;
+  const nth = trustProxy === 1 ? 'last' : `number ${trustProxy} from the right,`;
   return `the ${nth} X-Forwarded-For (else Forwarded for=) entry, written by the proxy ${trustProxy === 1 ? 'in front' : `${trustProxy} hops away`} (TRUST_PROXY=${trustProxy})`;
 }
 
@@ -112,7 +112,7 @@ export function describeRateLimitKey(trustProxy: number): string {
  * Starts the standalone token server, configured from environment variables (see the
  * README: PORT, AGORA_APP_ID/AGORA_APP_CERTIFICATE or APP_ID/APP_CERTIFICATE, TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, HOST). Without credentials it runs with the built-in
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST). Without credentials it runs with the built-in
  * demo credentials and says so on every start. A bad value rejects with a {@link ConfigError}
  * whose message is one line naming the variable.
  *

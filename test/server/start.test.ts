@@ -137,7 +137,7 @@ describe('startServer', () => {
   });
 
   it('states the rate-limit key in words on the start-up line', async () => {
-    for (const [trust, words] of [['0', /peer address .*TRUST_PROXY=0/], ['2', /2th from the right X-Forwarded-For .*TRUST_PROXY=2/]] as const) {
+    for (const [trust, words] of [['0', /peer address .*TRUST_PROXY=0/], ['2', /number 2 from the right, X-Forwarded-For .*TRUST_PROXY=2/]] as const) {
       const lines: string[] = [];
       await (await start({ ...CREDENTIALS, TOKEN_SERVER_SECRET: 'correct-horse-battery', TRUST_PROXY: trust }, lines)).close();
       expect(JSON.parse(lines[0]!).rateLimitKey).toMatch(words);
