@@ -13,6 +13,6 @@
  */
 export * from './server.js';
 export { createNodeHandler, DEFAULT_BODY_TIMEOUT_MS, type NodeHandler, type NodeHandlerOptions } from './server/node-handler.js';
-export { createTokenServer, DEFAULT_TIMEOUTS, type ServerTimeouts, type TokenServerOptions } from './server/node-server.js';
+export { createTokenServer, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUTS, type ServerTimeouts, type TokenServerOptions } from './server/node-server.js';
 export { closeGracefully, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './server/shutdown.js';
 export { startServer, type StartServerOptions, type RunningServer } from './server/start.js';

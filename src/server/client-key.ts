@@ -2,31 +2,73 @@
 // proxy appended to X-Forwarded-For. IPv6 clients are keyed by their /64, the block a single
 // subscriber usually holds, so rotating addresses inside it does not multiply the allowance.
 
-/** @internal Rate-limit key of an address: IPv4 as is, IPv6 as its /64 prefix. */
-export function addressKey(address: string): string | undefined {
-  let value = address.trim();
-  if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1);
+/** @internal Longest address text worth parsing: a zoned, bracketed IPv6 with a port. */
+const MAX_ADDRESS = 64;
+
+function ipv4(text: string): string | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part) || Number(part) > 255 || (part.length > 1 && part.startsWith('0'))) return undefined;
+  }
+  return text;
+}
+
+// Eight 16-bit groups (a dotted IPv4 tail counts for two), at most one "::".
+function ipv6Groups(text: string): string[] | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const split = (half: string): string[] => (half === '' ? [] : half.split(':'));
+  const head = split(halves[0]!);
+  const tail = halves.length === 2 ? split(halves[1]!) : [];
+  const all = [...head, ...tail];
+  let count = all.length;
+  const last = all.at(-1);
+  if (last !== undefined && last.includes('.')) {
+    if (ipv4(last) === undefined) return undefined;
+    count += 1;
+  }
+  for (const group of all.slice(0, last?.includes('.') === true ? -1 : undefined)) {
+    if (!/^[0-9a-f]{1,4}$/.test(group)) return undefined;
+  }
+  if (halves.length === 2 ? count > 7 : count !== 8) return undefined;
+  const missing = halves.length === 2 ? 8 - count : 0;
+  return [...head, ...new Array<string>(missing).fill('0'), ...tail];
+}
+
+function ipv6Key(text: string): string | undefined {
+  let value = text.toLowerCase();
   const zone = value.indexOf('%');
   if (zone !== -1) value = value.slice(0, zone);
-  if (value === '') return undefined;
-  if (!value.includes(':')) return value;
-  const lower = value.toLowerCase();
-  if (lower.startsWith('::ffff:') && lower.includes('.')) return lower.slice(7);
-  const halves = lower.split('::');
-  if (halves.length > 2) return lower;
-  const head = halves[0] === '' || halves[0] === undefined ? [] : halves[0].split(':');
-  let groups = head;
-  if (halves.length === 2) {
-    const tail = halves[1] === '' || halves[1] === undefined ? [] : halves[1].split(':');
-    // An embedded dotted IPv4 tail stands for two groups.
-    const tailGroups = tail.length + (tail.at(-1)?.includes('.') === true ? 1 : 0);
-    groups = [...head, ...new Array<string>(Math.max(0, 8 - head.length - tailGroups)).fill('0'), ...tail];
+  const groups = ipv6Groups(value);
+  if (groups === undefined) return undefined;
+  // An IPv4-mapped address is that IPv4 client.
+  if (value.startsWith('::ffff:') && value.includes('.')) return value.slice(7);
+  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
+}
+
+/**
+ * @internal Rate-limit key of an address, parsed strictly: IPv4 and IPv4:port as the IPv4,
+ * IPv6 and [IPv6]:port as the IPv6's /64 prefix; anything else is not an address.
+ */
+export function addressKey(address: string): string | undefined {
+  const value = address.trim();
+  if (value === '' || value.length > MAX_ADDRESS) return undefined;
+  if (value.startsWith('[')) {
+    const close = value.indexOf(']');
+    if (close === -1) return undefined;
+    const rest = value.slice(close + 1);
+    if (rest !== '' && !/^:\d{1,5}$/.test(rest)) return undefined;
+    return ipv6Key(value.slice(1, close));
   }
-  const prefix = groups.slice(0, 4).map((group) => {
-    const n = Number.parseInt(group, 16);
-    return Number.isNaN(n) ? group : n.toString(16);
-  });
-  return `${prefix.join(':')}::/64`;
+  const colons = value.split(':').length - 1;
+  if (colons === 0) return ipv4(value);
+  // One colon can only be IPv4:port; a bare IPv6 has at least two.
+  if (colons === 1) {
+    const [host, port] = value.split(':') as [string, string];
+    return /^\d{1,5}$/.test(port) ? ipv4(host) : undefined;
+  }
+  return ipv6Key(value);
 }
 
 /**
@@ -39,6 +81,26 @@ export function forwardedKey(header: string | undefined, hops: number): string |
   if (entries.length === 0) return undefined;
   const entry = entries[Math.max(0, entries.length - hops)];
   return entry === undefined ? undefined : addressKey(entry);
+}
+
+/**
+ * @internal The same from an RFC 7239 `Forwarded` header: the `for=` parameter of the
+ * `hops`-th element from the right, quoted or not. Obfuscated and `unknown` nodes are not
+ * addresses.
+ */
+export function forwardedHeaderKey(header: string | undefined, hops: number): string | undefined {
+  if (header === undefined || hops < 1) return undefined;
+  const elements = header.split(',').map((element) => element.trim()).filter((element) => element !== '');
+  const element = elements[Math.max(0, elements.length - hops)];
+  if (element === undefined) return undefined;
+  for (const pair of element.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq === -1 || pair.slice(0, eq).trim().toLowerCase() !== 'for') continue;
+    let value = pair.slice(eq + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    return addressKey(value);
+  }
+  return undefined;
 }
 
 /**

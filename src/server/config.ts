@@ -134,7 +134,7 @@ function trustProxy(env: Env): number {
  * @internal Reads the standalone server's configuration. Variables: PORT, HOST,
  * AGORA_APP_ID/AGORA_APP_CERTIFICATE (else APP_ID/APP_CERTIFICATE), TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS.
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS.
  */
 export function configFromEnv(env: Env): ServerConfig {
   const { appId, appCertificate, from } = credentials(env);
@@ -167,6 +167,7 @@ export function configFromEnv(env: Env): ServerConfig {
       rateLimit: rateLimit(env),
       trustProxy: trustProxy(env),
       allowChatAppTokens: flag(env, 'ALLOW_CHAT_APP_TOKENS'),
+      maxConnections: integer(env, 'MAX_CONNECTIONS', 1, 1_000_000),
     },
   };
 }

@@ -5,7 +5,7 @@
 
 import { applyCors, applyPreflight } from './cors.js';
 import { bearerChecker } from './bearer.js';
-import { addressKey, forwardedKey } from './client-key.js';
+import { addressKey, forwardedHeaderKey, forwardedKey } from './client-key.js';
 import { issueTokens } from './grant.js';
 import { HttpError, errorBody, toHttpError } from './http-error.js';
 import type { BodySource } from './json-body.js';
@@ -34,6 +34,8 @@ export interface Reply {
   readonly close: boolean;
 }
 
+const MAX_KEY = 128;
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function splitTarget(url: string): { path: string; query: string } {
@@ -41,11 +43,37 @@ function splitTarget(url: string): { path: string; query: string } {
   return q === -1 ? { path: url, query: '' } : { path: url.slice(0, q), query: url.slice(q + 1) };
 }
 
+/** How long an `authorize` hook may take before the request is answered 503. */
+export const AUTHORIZE_TIMEOUT_MS = 5_000;
+
+async function authorizeWithin(verdict: boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  if (typeof (verdict as Promise<boolean> | undefined)?.then !== 'function') return verdict as boolean;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HttpError(503, 'ERR_AUTHORIZE_TIMEOUT', `authorization did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([verdict, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// A thrown value is user data: its getters and conversions may throw too.
+function describe(caught: unknown): string {
+  try {
+    return caught instanceof Error ? `${String(caught.name)}: ${String(caught.message)}` : String(caught);
+  } catch {
+    return 'an unprintable value was thrown';
+  }
+}
+
 /** @internal One handler's configuration and its only cross-request state, the rate limiter. */
 export class TokenServerCore {
   readonly options: ResolvedOptions;
   readonly #limiter: RateLimiter | undefined;
   readonly #checkBearer: ((authorization: string | undefined) => boolean) | undefined;
+  #warnedForwarded = false;
 
   constructor(options: TokenHandlerOptions) {
     this.options = resolveOptions(options);
@@ -62,10 +90,23 @@ export class TokenServerCore {
     const { getClientKey, trustProxy } = this.options;
     if (getClientKey !== undefined) {
       const key = getClientKey(req.request());
-      return typeof key === 'string' && key !== '' ? key : undefined;
+      // Bounded, so a hook echoing a header cannot grow the limiter's memory or the log.
+      return typeof key === 'string' && key !== '' ? key.slice(0, MAX_KEY) : undefined;
+    }
+    if (trustProxy === 0 && !this.#warnedForwarded && this.options.log !== undefined && (req.header('x-forwarded-for') !== undefined || req.header('forwarded') !== undefined)) {
+      // Once: behind a proxy every client shares the proxy's address and allowance.
+      this.#warnedForwarded = true;
+      try {
+        this.options.log(JSON.stringify({
+          level: 'warn',
+          msg: 'a request carries X-Forwarded-For/Forwarded but trustProxy is 0 (TRUST_PROXY unset), so clients are rate-limited by the proxy\'s address and share one allowance. Behind a reverse proxy, set TRUST_PROXY (trustProxy) to the number of proxies.',
+        }));
+      } catch {
+        // A failing log sink must not fail the request.
+      }
     }
     if (trustProxy > 0) {
-      const forwarded = forwardedKey(req.header('x-forwarded-for'), trustProxy);
+      const forwarded = forwardedKey(req.header('x-forwarded-for'), trustProxy) ?? forwardedHeaderKey(req.header('forwarded'), trustProxy);
       if (forwarded !== undefined) return forwarded;
     }
     return req.address === undefined ? undefined : addressKey(req.address);
@@ -89,12 +130,14 @@ export class TokenServerCore {
     let close = false;
     let failure: { code: string; detail?: string } | undefined;
     try {
-      applyCors(headers, options.cors, req.header('origin'));
       const match = matchRoute(path);
       routeName = match?.route.name ?? null;
+      // Keyed and counted before CORS, so a refused Origin is logged by client and still spends allowance.
       client = this.#clientKey(req);
-      // Every request counts, unknown routes included: probing costs allowance too.
-      if (this.#limiter !== undefined && client !== undefined) {
+      // Every request counts, unknown routes and refused origins included: probing costs
+      // allowance too. Health checks and preflights do not, so a busy key behind a load
+      // balancer never takes the instance out of rotation.
+      if (this.#limiter !== undefined && client !== undefined && method !== 'OPTIONS' && routeName !== 'ping') {
         const wait = this.#limiter.take(client, options.now());
         if (wait > 0) {
           throw new HttpError(429, 'ERR_RATE_LIMITED', `too many requests: retry in ${wait} s`, {
@@ -102,6 +145,7 @@ export class TokenServerCore {
           });
         }
       }
+      applyCors(headers, options.cors, req.header('origin'));
       if (match === undefined) throw new HttpError(404, 'ERR_NOT_FOUND', `no route ${req.method} ${JSON.stringify(path.slice(0, 200))}`);
       const { route, params } = match;
       if (method === 'OPTIONS') {
@@ -120,7 +164,7 @@ export class TokenServerCore {
           body = route.answer({});
         } else {
           const grant = await route.grant({ params, query, body: req, options });
-          if (options.authorize !== undefined && (await options.authorize(req.request(), grant)) !== true) {
+          if (options.authorize !== undefined && (await authorizeWithin(options.authorize(req.request(), grant), AUTHORIZE_TIMEOUT_MS)) !== true) {
             throw new HttpError(403, 'ERR_FORBIDDEN', 'not authorized for this token');
           }
           body = route.answer(issueTokens(grant, options));
@@ -135,7 +179,7 @@ export class TokenServerCore {
       close = status === 413 || status === 408;
       failure = { code: error.code };
       if (status === 500) {
-        const detail = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
+        const detail = describe(caught);
         failure.detail = scrub(detail, [options.appCertificate, options.sharedSecret]);
       }
     }

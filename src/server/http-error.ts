@@ -22,6 +22,12 @@ export type HttpErrorCode =
   | 'ERR_FORBIDDEN'
   | 'ERR_ORIGIN_NOT_ALLOWED'
   | 'ERR_REQUEST_TIMEOUT'
+  /** 400 from the HTTP parser (node:http server): not an HTTP request. */
+  | 'ERR_BAD_REQUEST'
+  /** 431 from the HTTP parser (node:http server): headers over Node's limit. */
+  | 'ERR_HEADERS_TOO_LARGE'
+  /** 503: the `authorize` hook did not settle in time. */
+  | 'ERR_AUTHORIZE_TIMEOUT'
   /** Logged only (status 499): the client went away before its body was complete. */
   | 'ERR_CLIENT_CLOSED_REQUEST'
   | 'ERR_INTERNAL';

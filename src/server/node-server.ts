@@ -2,6 +2,7 @@
 // clients from holding connections open.
 
 import { type Server, createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { invalidArgument } from '../errors.js';
 import { createTokenHandler } from './fetch-handler.js';
 import { DEFAULT_BODY_TIMEOUT_MS, createNodeHandler } from './node-handler.js';
@@ -35,7 +36,29 @@ export interface ServerTimeouts {
  */
 export interface TokenServerOptions extends TokenHandlerOptions {
   readonly timeouts?: ServerTimeouts | undefined;
+  /** Most connections open at once; past it new ones are closed on arrival. Default 4096. */
+  readonly maxConnections?: number | undefined;
 }
+
+/**
+ * Default of {@link TokenServerOptions.maxConnections}: well above what one process serves
+ * usefully, well below a default file-descriptor limit of 65 536 or the memory of idle sockets.
+ *
+ * @example
+ * ```ts
+ * createTokenServer({ appId, appCertificate, maxConnections: DEFAULT_MAX_CONNECTIONS / 4 });
+ * ```
+ */
+export const DEFAULT_MAX_CONNECTIONS = 4096;
+
+// Node's HTTP parser errors, answered in the JSON error shape instead of Node's empty bodies.
+function parserAnswer(code: string | undefined): { status: number; code: string; message: string } {
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'ERR_HEADERS_TOO_LARGE', message: 'request headers too large' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'ERR_REQUEST_TIMEOUT', message: 'the request did not arrive in time' };
+  return { status: 400, code: 'ERR_BAD_REQUEST', message: 'malformed HTTP request' };
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
 /**
  * Defaults of {@link ServerTimeouts}: 10 s for headers, 10 s for the body, 5 s keep-alive.
@@ -82,5 +105,40 @@ export function createTokenServer(options: TokenServerOptions): Server {
     },
     (req, res) => handle(req, res),
   );
+  const maxConnections = options?.maxConnections;
+  if (maxConnections !== undefined && (typeof maxConnections !== 'number' || !Number.isInteger(maxConnections) || maxConnections < 1)) {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'maxConnections', 'a positive whole number', maxConnections);
+  }
+  server.maxConnections = maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const log = options.log;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A peer that reset, or closed mid-request, cannot be answered; anything else gets a JSON answer.
+    const gone = error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable;
+    const answer = parserAnswer(error.code);
+    if (!gone) {
+      const body = JSON.stringify({ error: { code: answer.code, message: answer.message } });
+      socket.end(
+        `HTTP/1.1 ${answer.status} ${REASONS[answer.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+      );
+    } else {
+      socket.destroy();
+    }
+    // A reset peer is logged by the request it abandoned (499), if any; nothing more to say.
+    if (log === undefined || gone) return;
+    try {
+      const address = (socket as Socket).remoteAddress;
+      log(JSON.stringify({
+        time: new Date(options.nowMs?.() ?? Date.now()).toISOString(),
+        level: 'warn',
+        msg: 'clientError',
+        status: answer.status,
+        error: answer.code,
+        client: address === undefined ? null : address.slice(0, 64),
+      }));
+    } catch {
+      // A failing log sink must not break the server.
+    }
+  });
   return server;
 }

@@ -101,11 +101,18 @@ function describeRateLimit(rateLimit: unknown): string {
   return `${limit}/${(windowMs ?? 60_000) / 1000}s per client`;
 }
 
+/** @internal What the rate limiter keys clients by, in words, for the start-up line. */
+export function describeRateLimitKey(trustProxy: number): string {
+  if (trustProxy === 0) return 'the connection\'s peer address (TRUST_PROXY=0: behind a proxy, every client shares its allowance)';
+  const nth = trustProxy === 1 ? 'last' : `number ${trustProxy} from the right,`;
+  return `the ${nth} X-Forwarded-For (else Forwarded for=) entry, written by the proxy ${trustProxy === 1 ? 'in front' : `${trustProxy} hops away`} (TRUST_PROXY=${trustProxy})`;
+}
+
 /**
  * Starts the standalone token server, configured from environment variables (see the
  * README: PORT, AGORA_APP_ID/AGORA_APP_CERTIFICATE or APP_ID/APP_CERTIFICATE, TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, HOST). Without credentials it runs with the built-in
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST). Without credentials it runs with the built-in
  * demo credentials and says so on every start. A bad value rejects with a {@link ConfigError}
  * whose message is one line naming the variable.
  *
@@ -134,6 +141,13 @@ export async function startServer(options?: StartServerOptions): Promise<Running
       appId: config.server.appId,
     }));
   }
+  if (!config.demo && config.server.sharedSecret === undefined && config.server.cors === '*') {
+    log(JSON.stringify({
+      level: 'warn',
+      msg: 'OPEN TOKEN SERVER: real credentials, no TOKEN_SERVER_SECRET and CORS_ALLOW_ORIGIN "*": anyone who reaches this port can mint tokens for any channel and uid. Set TOKEN_SERVER_SECRET, list your origins in CORS_ALLOW_ORIGIN, and lower TOKEN_MAX_EXPIRES_IN, or put an authorize hook in front with createTokenServer.',
+      maxExpiresIn: config.server.maxExpiresIn,
+    }));
+  }
   log(JSON.stringify({
     level: 'info',
     msg: 'agora token server listening',
@@ -145,6 +159,7 @@ export async function startServer(options?: StartServerOptions): Promise<Running
     auth: config.server.sharedSecret === undefined ? 'none' : 'bearer',
     cors: config.server.cors,
     rateLimit: describeRateLimit(config.server.rateLimit),
+    rateLimitKey: config.server.rateLimit === false ? null : describeRateLimitKey(Number(config.server.trustProxy ?? 0)),
     trustProxy: config.server.trustProxy,
     chatAppTokens: config.server.allowChatAppTokens,
   }));

@@ -1,6 +1,7 @@
 // Every bad input gets `{ "error": { "code", "message" } }` with the right status.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AUTHORIZE_TIMEOUT_MS } from '../../src/server/core.js';
 import { APP_CERTIFICATE, NOW_MS, expectError, expectRtcToken, postJson, rawExchange, send, withServer } from './support.js';
 
 const GUIDE_BODY = { uid: 1234, channelName: 'test', role: 1 };
@@ -111,17 +112,64 @@ describe('error answers', () => {
   it('429 with Retry-After past the per-client limit, and service again once it refills', async () => {
     let clock = NOW_MS;
     await withServer({ rateLimit: { limit: 2, windowMs: 60_000 }, nowMs: () => clock }, async (url) => {
-      expect((await send(`${url}/ping`)).status).toBe(200);
+      expect((await send(`${url}/rtm/user-1`)).status).toBe(200);
       expect((await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY)).status).toBe(200);
       const limited = await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY);
       expectError(limited, 429, 'ERR_RATE_LIMITED');
       expect(limited.headers['retry-after']).toBe('30');
       expect(limited.json.error.message).toBe('too many requests: retry in 30 s');
       clock += 29_000;
-      expect((await send(`${url}/ping`)).status).toBe(429);
+      expect((await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY)).status).toBe(429);
       clock += 31_000;
-      expect((await send(`${url}/ping`)).status).toBe(200);
+      expect((await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY)).status).toBe(200);
     });
+  });
+
+  it('never rate-limits health checks and preflights, even for a client past its limit', async () => {
+    await withServer({ rateLimit: { limit: 1, windowMs: 60_000 } }, async (url) => {
+      expect((await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY)).status).toBe(200);
+      expectError(await postJson(`${url}/fetch_rtc_token`, GUIDE_BODY), 429, 'ERR_RATE_LIMITED');
+      for (let i = 0; i < 3; i++) {
+        expect((await send(`${url}/ping`)).status).toBe(200);
+        expect((await send(`${url}/fetch_rtc_token`, { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' } })).status).toBe(204);
+      }
+    });
+  });
+
+  it('counts and logs requests with a refused Origin by their client', async () => {
+    const lines: string[] = [];
+    await withServer({ rateLimit: { limit: 1, windowMs: 60_000 }, cors: ['https://app.example'], log: (line) => lines.push(line) }, async (url) => {
+      const evil = { Origin: 'https://evil.example' };
+      expectError(await send(`${url}/rtm/user-1`, { headers: evil }), 403, 'ERR_ORIGIN_NOT_ALLOWED');
+      expectError(await send(`${url}/rtm/user-1`, { headers: evil }), 429, 'ERR_RATE_LIMITED');
+    });
+    expect(lines.map((line) => JSON.parse(line).client)).toEqual(['127.0.0.1', '127.0.0.1']);
+  });
+
+  it('503 with a log line when the authorize hook never settles', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const lines: string[] = [];
+    try {
+      await withServer({ authorize: () => new Promise<boolean>(() => {}), log: (line) => lines.push(line) }, async (url) => {
+        const answer = send(`${url}/rtm/user-1`);
+        await vi.waitFor(() => expect(vi.getTimerCount()).toBeGreaterThan(0), { interval: 5, timeout: 5_000 });
+        await vi.advanceTimersByTimeAsync(AUTHORIZE_TIMEOUT_MS);
+        expectError(await answer, 503, 'ERR_AUTHORIZE_TIMEOUT');
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(JSON.parse(lines[0]!)).toMatchObject({ status: 503, error: 'ERR_AUTHORIZE_TIMEOUT' });
+  });
+
+  it('500 with a log line when the authorize hook throws an object whose message getter throws', async () => {
+    const lines: string[] = [];
+    const hostile = new Error('x');
+    Object.defineProperty(hostile, 'message', { get: () => { throw new Error('gotcha'); } });
+    await withServer({ authorize: () => { throw hostile; }, log: (line) => lines.push(line) }, async (url) => {
+      expectError(await send(`${url}/rtm/user-1`), 500, 'ERR_INTERNAL');
+    });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ status: 500, error: 'ERR_INTERNAL' });
   });
 
   it('500 reveals nothing to the caller; the log line keeps a scrubbed detail', async () => {

@@ -1,15 +1,17 @@
 // The Fetch-standard handler on its own (as Hono, Next.js, Bun and Deno call it), and how it
 // finds the client to rate-limit.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/index.js';
 import { createTokenHandler, RateLimiter, type TokenHandlerOptions } from '../../src/server.js';
-import { addressKey, forwardedKey } from '../../src/server/client-key.js';
+import { addressKey, forwardedHeaderKey, forwardedKey } from '../../src/server/client-key.js';
 import { BASE, NOW_MS, expectRtcToken } from './support.js';
 
 const URL_BASE = 'http://tokens.example';
 const limited = (extra: Partial<TokenHandlerOptions> = {}) => createTokenHandler({ ...BASE, rateLimit: { limit: 1, windowMs: 60_000 }, ...extra });
-const ping = (headers: Record<string, string> = {}) => new Request(`${URL_BASE}/ping`, { headers });
+// A token request: health checks and preflights are not rate-limited, so the limiter is probed with this.
+const rtm = (headers: Record<string, string> = {}) => new Request(`${URL_BASE}/rtm/user-1`, { headers });
 
 describe('createTokenHandler', () => {
   it('maps a Request to a Response', async () => {
@@ -75,35 +77,35 @@ describe('client keys for rate limiting', () => {
       { incoming: { socket: { remoteAddress: '198.51.100.7' } }, outgoing: {} },
     ]) {
       const handler = limited();
-      expect((await handler(ping(), info)).status).toBe(200);
-      expect((await handler(ping(), info)).status).toBe(429);
-      expect((await handler(ping(), { clientAddress: '198.51.100.8' })).status).toBe(200);
+      expect((await handler(rtm(), info)).status).toBe(200);
+      expect((await handler(rtm(), info)).status).toBe(429);
+      expect((await handler(rtm(), { clientAddress: '198.51.100.8' })).status).toBe(200);
     }
   });
 
   it('does not rate-limit requests whose client is unknown (e.g. a Next.js route context)', async () => {
     const handler = limited();
-    for (let i = 0; i < 3; i++) expect((await handler(ping(), { params: {} })).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await handler(rtm(), { params: {} })).status).toBe(200);
   });
 
   it('trusts X-Forwarded-For only as far as configured', async () => {
     const handler = limited({ trustProxy: 1 });
-    const via = (xff: string) => handler(ping({ 'X-Forwarded-For': xff }), { clientAddress: '10.0.0.1' });
+    const via = (xff: string) => handler(rtm({ 'X-Forwarded-For': xff }), { clientAddress: '10.0.0.1' });
     // The proxy appends the address it saw; what the client wrote before it is ignored.
     expect((await via('1.1.1.1, 203.0.113.9')).status).toBe(200);
     expect((await via('2.2.2.2, 203.0.113.9')).status).toBe(429);
     expect((await via('203.0.113.10')).status).toBe(200);
 
     const untrusting = limited();
-    expect((await untrusting(ping({ 'X-Forwarded-For': '1.1.1.1' }), { clientAddress: '10.0.0.1' })).status).toBe(200);
-    expect((await untrusting(ping({ 'X-Forwarded-For': '2.2.2.2' }), { clientAddress: '10.0.0.1' })).status).toBe(429);
+    expect((await untrusting(rtm({ 'X-Forwarded-For': '1.1.1.1' }), { clientAddress: '10.0.0.1' })).status).toBe(200);
+    expect((await untrusting(rtm({ 'X-Forwarded-For': '2.2.2.2' }), { clientAddress: '10.0.0.1' })).status).toBe(429);
   });
 
   it('takes a custom key function', async () => {
     const handler = limited({ getClientKey: (request) => request.headers.get('x-api-key') ?? undefined });
-    expect((await handler(ping({ 'X-Api-Key': 'a' }))).status).toBe(200);
-    expect((await handler(ping({ 'X-Api-Key': 'a' }))).status).toBe(429);
-    expect((await handler(ping({ 'X-Api-Key': 'b' }))).status).toBe(200);
+    expect((await handler(rtm({ 'X-Api-Key': 'a' }))).status).toBe(200);
+    expect((await handler(rtm({ 'X-Api-Key': 'a' }))).status).toBe(429);
+    expect((await handler(rtm({ 'X-Api-Key': 'b' }))).status).toBe(200);
   });
 
   it('keys IPv6 clients by /64 and IPv4-mapped addresses as IPv4', () => {
@@ -115,9 +117,51 @@ describe('client keys for rate limiting', () => {
     expect(addressKey('[2001:0db8:0001:0002::1]')).toBe('2001:db8:1:2::/64');
     expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
     expect(addressKey('192.0.2.1')).toBe('192.0.2.1');
-    expect(forwardedKey('a, b, 192.0.2.1', 2)).toBe('b');
+    expect(forwardedKey('198.51.100.9, 198.51.100.7, 192.0.2.1', 2)).toBe('198.51.100.7');
     expect(forwardedKey('192.0.2.1', 3)).toBe('192.0.2.1');
     expect(forwardedKey(undefined, 1)).toBeUndefined();
+  });
+});
+
+describe('forwarded addresses', () => {
+  it('reads IPv4:port as the IPv4 and [IPv6]:port as the IPv6', () => {
+    expect(addressKey('203.0.113.5:40001')).toBe('203.0.113.5');
+    expect(addressKey('203.0.113.5:40002')).toBe('203.0.113.5');
+    expect(addressKey('[2001:db8:1:2::1]:443')).toBe('2001:db8:1:2::/64');
+  });
+
+  it('refuses what is not an address', () => {
+    for (const text of ['a', 'b', 'unknown', '_hidden', '256.1.1.1', '1.2.3', '01.2.3.4', '1.2.3.4:x', '1.2.3.4:123456', '1:2:3', '2001:db8::1::2', 'gggg::1', '[::1', '[::1]x', '1:2:3:4:5:6:7:8:9', `${'1.'.repeat(5000)}1`]) {
+      expect(addressKey(text), text).toBeUndefined();
+    }
+  });
+
+  it('reads RFC 7239 Forwarded for= values, quoted or not', () => {
+    expect(forwardedHeaderKey('for=192.0.2.60;proto=http;by=203.0.113.43', 1)).toBe('192.0.2.60');
+    expect(forwardedHeaderKey('for="[2001:db8:cafe::17]:4711"', 1)).toBe('2001:db8:cafe:0::/64');
+    expect(forwardedHeaderKey('for=198.51.100.1, for=192.0.2.43', 2)).toBe('198.51.100.1');
+    expect(forwardedHeaderKey('for=unknown', 1)).toBeUndefined();
+    expect(forwardedHeaderKey('for=_gazonk', 1)).toBeUndefined();
+    expect(forwardedHeaderKey('proto=https', 1)).toBeUndefined();
+  });
+
+  it('never keys an IPv4 with a port by the port (property)', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.integer({ min: 0, max: 65535 }), (ip, port) => {
+        expect(addressKey(`${ip}:${port}`)).toBe(addressKey(ip));
+        expect(addressKey(ip)).toBe(ip);
+      }),
+    );
+  });
+
+  it('keys every IPv6 by a /64, bracketed with a port or not (property)', () => {
+    fc.assert(
+      fc.property(fc.ipV6(), fc.integer({ min: 0, max: 65535 }), (ip, port) => {
+        const key = addressKey(ip);
+        expect(key).toBeDefined();
+        expect(addressKey(`[${ip}]:${port}`)).toBe(key);
+      }),
+    );
   });
 });
 

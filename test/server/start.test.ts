@@ -122,6 +122,43 @@ describe('startServer', () => {
     }
   });
 
+  it('warns when real credentials are served with no secret and CORS *, and not otherwise', async () => {
+    const open: string[] = [];
+    await (await start(CREDENTIALS, open)).close();
+    const [warning, listening] = open.map((line) => JSON.parse(line));
+    expect(warning).toMatchObject({ level: 'warn', maxExpiresIn: 86_400 });
+    expect(warning.msg).toMatch(/^OPEN TOKEN SERVER: .*TOKEN_SERVER_SECRET.*CORS_ALLOW_ORIGIN.*TOKEN_MAX_EXPIRES_IN/);
+    expect(listening).toMatchObject({ level: 'info', auth: 'none' });
+    for (const env of [{ TOKEN_SERVER_SECRET: 'correct-horse-battery' }, { CORS_ALLOW_ORIGIN: 'https://app.example' }]) {
+      const lines: string[] = [];
+      await (await start({ ...CREDENTIALS, ...env }, lines)).close();
+      expect(lines.map((line) => JSON.parse(line).level)).toEqual(['info']);
+    }
+  });
+
+  it('states the rate-limit key in words on the start-up line', async () => {
+    for (const [trust, words] of [['0', /peer address .*TRUST_PROXY=0/], ['2', /number 2 from the right, X-Forwarded-For .*TRUST_PROXY=2/]] as const) {
+      const lines: string[] = [];
+      await (await start({ ...CREDENTIALS, TOKEN_SERVER_SECRET: 'correct-horse-battery', TRUST_PROXY: trust }, lines)).close();
+      expect(JSON.parse(lines[0]!).rateLimitKey).toMatch(words);
+    }
+  });
+
+  it('warns once when forwarded headers arrive while TRUST_PROXY is 0', async () => {
+    const lines: string[] = [];
+    const { url, close } = await start({ ...CREDENTIALS, TOKEN_SERVER_SECRET: 'correct-horse-battery' }, lines);
+    try {
+      await send(`${url}/ping`);
+      for (let i = 0; i < 3; i++) await send(`${url}/ping`, { headers: { 'X-Forwarded-For': '203.0.113.5' } });
+      await send(`${url}/ping`, { headers: { Forwarded: 'for=203.0.113.5' } });
+    } finally {
+      await close();
+    }
+    const warnings = lines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].msg).toMatch(/TRUST_PROXY/);
+  });
+
   it('serves real credentials and requires the shared secret when set', async () => {
     const secret = 'correct-horse-battery';
     const lines: string[] = [];
@@ -191,7 +228,7 @@ describe('startServer', () => {
       return true;
     });
     try {
-      const { url, close } = await startServer({ env: CREDENTIALS, port: 0, host: '127.0.0.1', handleSignals: false });
+      const { url, close } = await startServer({ env: { ...CREDENTIALS, CORS_ALLOW_ORIGIN: 'https://app.example' }, port: 0, host: '127.0.0.1', handleSignals: false });
       await send(`${url}/ping`);
       await send(`${url}/nope`);
       await close();
@@ -213,6 +250,54 @@ describe('startServer', () => {
 });
 
 describe('closeGracefully', () => {
+  it('answers a request sent on an idle keep-alive connection just after shutdown began, with Connection: close', async () => {
+    const server = createTokenServer(BASE);
+    const url = await listen(server);
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    const errors: Error[] = [];
+    socket.on('error', (error) => errors.push(error));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    const request = 'GET /ping HTTP/1.1\r\nHost: x\r\n\r\n';
+    socket.write(request);
+    await vi.waitFor(() => expect(received).toContain('pong'), { interval: 5, timeout: 5_000 });
+    expect(received).toMatch(/Connection: keep-alive/i);
+    received = '';
+    const closing = closeGracefully(server, 5_000);
+    socket.write(request);
+    await closed;
+    await closing;
+    expect(errors).toEqual([]);
+    expect(received).toMatch(/^HTTP\/1\.1 200 /);
+    expect(received).toMatch(/Connection: close/i);
+    expect(received).toContain('pong');
+  });
+
+  it('resolves at the deadline even while a slow client still holds a request', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const server = createTokenServer({ ...BASE, timeouts: { bodyMs: 60_000 } });
+    try {
+      const url = await listen(server);
+      const socket = connect(Number(new URL(url).port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      const inFlight = new Promise((resolve) => server.once('request', resolve));
+      socket.write('POST /fetch_rtc_token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+      await inFlight;
+      let done = false;
+      const closing = closeGracefully(server, 3_000).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await closing;
+      expect(done).toBe(true);
+      socket.destroy();
+    } finally {
+      vi.useRealTimers();
+      server.closeAllConnections();
+    }
+  });
+
   it('cuts connections still open at the deadline', async () => {
     const server = createTokenServer({ ...BASE, timeouts: { bodyMs: 60_000 } });
     const url = await listen(server);
