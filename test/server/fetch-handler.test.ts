@@ -63,6 +63,22 @@ describe('createTokenHandler', () => {
     expect(attempt({ trustProxy: -1 })).toThrow('"trustProxy" expected a boolean or a number of proxies 0..32, got -1');
     expect(attempt({ now: () => 1_700_000_000 })).toThrow('"now" expected a clock in milliseconds since the epoch, like Date.now, got 1700000000');
   });
+
+  it('reads no clock at creation unless one is given (Workers read 0 outside a request)', () => {
+    const { now: _given, ...withoutClock } = BASE;
+    const realNow = Date.now;
+    let reads = 0;
+    Date.now = () => {
+      reads += 1;
+      return 0;
+    };
+    try {
+      createTokenHandler(withoutClock);
+    } finally {
+      Date.now = realNow;
+    }
+    expect(reads).toBe(0);
+  });
 });
 
 describe('client keys for rate limiting', () => {
