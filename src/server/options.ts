@@ -236,12 +236,17 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
   if ((options as { now?: unknown }).now !== undefined) {
     throw invalidArgument('ERR_INVALID_ARGUMENT', 'now', 'no value: the server clock is "nowMs", in milliseconds like Date.now', (options as { now?: unknown }).now);
   }
-  const now = optionalFunction(options.nowMs, 'nowMs') ?? Date.now;
-  const sample = now();
-  // A clock in seconds would issue tokens dated 1970 that are expired on arrival.
-  if (typeof sample !== 'number' || !Number.isFinite(sample) || sample < 1e11) {
-    throw invalidArgument('ERR_INVALID_ARGUMENT', 'nowMs', 'a clock in milliseconds since the epoch, like Date.now', sample);
+  const custom = optionalFunction(options.nowMs, 'nowMs');
+  // Only a clock the caller gives is sampled: the default is never read here, because
+  // Workers' clock reads 0 outside a request and handlers are created at module scope.
+  if (custom !== undefined) {
+    const sample = custom();
+    // A clock in seconds would issue tokens dated 1970 that are expired on arrival.
+    if (typeof sample !== 'number' || !Number.isFinite(sample) || sample < 1e11) {
+      throw invalidArgument('ERR_INVALID_ARGUMENT', 'nowMs', 'a clock in milliseconds since the epoch, like Date.now', sample);
+    }
   }
+  const now = custom ?? Date.now;
   return {
     appId,
     appCertificate,

@@ -66,6 +66,22 @@ describe('createTokenHandler', () => {
     expect(attempt({ nowMs: () => 1_700_000_000 })).toThrow('"nowMs" expected a clock in milliseconds since the epoch, like Date.now, got 1700000000');
     expect(attempt({ now: () => 1_700_000_000_000 } as never)).toThrow('"now" expected no value: the server clock is "nowMs", in milliseconds like Date.now, got a function');
   });
+
+  it('reads no clock at creation unless one is given (Workers read 0 outside a request)', () => {
+    const { nowMs: _given, ...withoutClock } = BASE;
+    const realNow = Date.now;
+    let reads = 0;
+    Date.now = () => {
+      reads += 1;
+      return 0;
+    };
+    try {
+      createTokenHandler(withoutClock);
+    } finally {
+      Date.now = realNow;
+    }
+    expect(reads).toBe(0);
+  });
 });
 
 describe('client keys for rate limiting', () => {
