@@ -9,10 +9,19 @@
  * ```
  * @module
  */
+// An explicit list, not `export *`: the module also holds internal helpers.
+export {
+  AgoraTokenError,
+  InvalidArgumentError,
+  TokenFormatError,
+  TokenVerificationError,
+  type AgoraTokenErrorCode,
+  type TokenFormatErrorCode,
+  type TokenVerificationErrorCode,
+} from './errors.js';
 export { AccessToken, VERSION_006, MESSAGE_TS_OFFSET, version } from './v006/access-token.js';
 export { Privileges, Priviledges, priviledges, type Privilege } from './v006/privileges.js';
 export { RtcTokenBuilder, RtcRole, type RtcRole006 } from './v006/rtc-token-builder.js';
 export { RtmTokenBuilder, RtmRole } from './v006/rtm-token-builder.js';
 export { decodeToken006, type DecodedToken006 } from './v006/decode.js';
-export type { BuildPins } from './lib/validate.js';
-export * from './errors.js';
+export type { BuildPins } from './v006/pins.js';

@@ -8,6 +8,16 @@
  * ```
  * @module
  */
+// An explicit list, not `export *`: the module also holds internal helpers.
+export {
+  AgoraTokenError,
+  InvalidArgumentError,
+  TokenFormatError,
+  TokenVerificationError,
+  type AgoraTokenErrorCode,
+  type TokenFormatErrorCode,
+  type TokenVerificationErrorCode,
+} from './errors.js';
 export { AccessToken2, VERSION_007, DEFAULT_EXPIRE, type BuildOptions007 } from './v007/access-token2.js';
 export { Service, type PrivilegeEntry, type DecodedServiceBase } from './v007/service.js';
 export { Rtm2Permissions } from './v007/rtm2-permissions.js';
@@ -43,5 +53,4 @@ export { FpaTokenBuilder, FPA_TOKEN_EXPIRE } from './v007/builders/fpa-token-bui
 export { ConvoAITokenBuilder, SttTokenBuilder } from './v007/builders/agent-token-builders.js';
 export type { BuildPins007 } from './v007/builders/pins.js';
 export { decodeToken007, type DecodedToken007, type DecodeOptions007, type UnparsedServices } from './v007/decode.js';
-export { type Compression, DEFAULT_COMPRESSION } from './lib/compression.js';
-export * from './errors.js';
+export { type Compression, DEFAULT_COMPRESSION } from './v007/compression.js';

@@ -7,9 +7,11 @@
  * try {
  *   decodeToken(input);
  * } catch (error) {
- *   if (error instanceof AgoraTokenError && error.code === 'ERR_TOKEN_MALFORMED') { ... }
+ *   if (error.code === 'ERR_TOKEN_MALFORMED') { ... }
  * }
  * ```
+ * Test `error.code`, not `instanceof`: an application that loads both the ESM and the CJS
+ * build (or two copies of the package) has two distinct classes of each name.
  * @module
  */
 
@@ -49,7 +51,9 @@ export type AgoraTokenErrorCode =
   | 'ERR_TOKEN_FETCH_TIMEOUT'
   | 'ERR_TOKEN_FETCH_STATUS'
   | 'ERR_TOKEN_SOURCE_CLOSED'
-  | 'ERR_TOKEN_MISMATCH';
+  | 'ERR_TOKEN_MISMATCH'
+  // server start-up
+  | 'ERR_CONFIG';
 
 /** Base class of every error thrown by `agora-tokens`. */
 export class AgoraTokenError extends Error {
@@ -106,6 +110,28 @@ export class TokenVerificationError extends AgoraTokenError {
   constructor(code: TokenVerificationErrorCode, message: string) {
     super(code, message);
     this.name = 'TokenVerificationError';
+  }
+}
+
+/**
+ * A configuration mistake found at server start-up (`ERR_CONFIG`): its message is one line
+ * naming the environment variable or option at fault, fit to print as is.
+ *
+ * @example
+ * ```ts
+ * try { await startServer(); } catch (error) {
+ *   if (error.code === 'ERR_CONFIG') { console.error(error.message); process.exit(1); }
+ * }
+ * ```
+ */
+export class ConfigError extends AgoraTokenError {
+  /** The environment variable (or option) at fault, e.g. `"PORT"`. */
+  readonly variable: string;
+
+  constructor(variable: string, message: string, options?: { cause?: unknown }) {
+    super('ERR_CONFIG', message, options);
+    this.name = 'ConfigError';
+    this.variable = variable;
   }
 }
 

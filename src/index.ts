@@ -5,7 +5,16 @@
  * the package root offers decoding, verification and the named-options API for both.
  * @module
  */
-export * from './errors.js';
+// An explicit list, not `export *`: the module also holds internal helpers.
+export {
+  AgoraTokenError,
+  InvalidArgumentError,
+  TokenFormatError,
+  TokenVerificationError,
+  type AgoraTokenErrorCode,
+  type TokenFormatErrorCode,
+  type TokenVerificationErrorCode,
+} from './errors.js';
 export { decodeToken, type DecodedToken, type DecodeOptions } from './decode.js';
 export {
   verifyToken,
@@ -19,7 +28,7 @@ export {
 export type { DecodedToken006 } from './v006/decode.js';
 export type { DecodedToken007, UnparsedServices } from './v007/decode.js';
 export type { DecodedService } from './v007/services/index.js';
-export { type Compression, DEFAULT_COMPRESSION } from './lib/compression.js';
+export { type Compression, DEFAULT_COMPRESSION } from './v007/compression.js';
 export {
   DEFAULT_EXPIRES_IN,
   MAX_EXPIRES_IN,

@@ -21,6 +21,11 @@ export const EXIT = {
   invalid: 1,
   /** Usage error: unknown command or flag, missing or bad value. */
   usage: 2,
+  /**
+   * inspect/verify/diagnose: the token is otherwise fine but carries the built-in demo App ID,
+   * so Agora rejects it; distinct from 1 because it verifies locally.
+   */
+  demo: 3,
 } as const;
 
 /** A parseArgs option: string or boolean, with an optional one-letter alias. */
@@ -52,10 +57,19 @@ export function parseFlags(args: readonly string[], options: Readonly<Record<str
       joined.push(arg);
     }
   }
+  const all = { ...HELP_FLAG, ...options };
+  let tokens: readonly { kind: string; name?: string; rawName?: string }[];
   try {
-    parsed = parseArgs({ args: joined, options: { ...HELP_FLAG, ...options }, strict: true, allowPositionals: maxPositionals > 0 }) as typeof parsed;
+    ({ tokens, ...parsed } = parseArgs({ args: joined, options: all, strict: true, allowPositionals: maxPositionals > 0, tokens: true }) as typeof parsed & { tokens: typeof tokens });
   } catch (error) {
-    throw new UsageError(describeParseError(error));
+    throw new UsageError(describeParseError(error, all));
+  }
+  // parseArgs keeps the last of a repeated flag; `--uid 1 --uid 2` is more likely a mistake than an override.
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || all[token.name]?.type !== 'string') continue;
+    if (seen.has(token.name)) throw new UsageError(`option --${token.name} given more than once`);
+    seen.add(token.name);
   }
   if (parsed.positionals.length > maxPositionals && parsed.values.help !== true) {
     throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`);
@@ -63,13 +77,15 @@ export function parseFlags(args: readonly string[], options: Readonly<Record<str
   return parsed;
 }
 
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, options: Readonly<Record<string, FlagSpec>>): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   const quoted = /'([^']*)'/.exec(message)?.[1];
   switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${quoted ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const nearest = quoted?.startsWith('--') ? nearestFlag(quoted.slice(2), Object.keys(options)) : undefined;
+      return `unknown option ${quoted ?? ''}`.trim() + (nearest === undefined ? '' : `; did you mean --${nearest}?`);
+    }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument ${JSON.stringify(quoted ?? '')}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
@@ -80,6 +96,31 @@ function describeParseError(error: unknown): string {
     default:
       return message.split('\n')[0] ?? 'bad arguments';
   }
+}
+
+/** The known flag closest to `typed` by edit distance, if close enough to be a typo of it. */
+export function nearestFlag(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const name of known) {
+    const distance = editDistance(typed, name);
+    if (distance < bestDistance) [best, bestDistance] = [name, distance];
+  }
+  // A third of the length (at least 1, at most 3) separates typos from different words.
+  return bestDistance <= Math.min(3, Math.max(1, Math.floor(typed.length / 3))) ? best : undefined;
+}
+
+/** Levenshtein distance (insert, delete, substitute). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** A string flag's value, or undefined. */

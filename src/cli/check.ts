@@ -97,5 +97,6 @@ export function report(
     text += renderVerdict(result.findings, paint);
     io.write(text);
   }
-  return valid ? EXIT.ok : EXIT.invalid;
+  if (!valid) return EXIT.invalid;
+  return result.findings.some((f) => f.code === 'DEMO_APP_ID') ? EXIT.demo : EXIT.ok;
 }

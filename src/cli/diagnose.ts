@@ -14,7 +14,8 @@ that can be made is made. Reads the token from stdin when TOKEN is absent or "-"
 
 ${CHECK_HELP}
 
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error,
+3 no errors but the built-in demo App ID (Agora rejects the token).
 
 Example:
   agora-tokens diagnose "$TOKEN" --channel demo --uid 1234

@@ -1,6 +1,7 @@
 import { AgoraTokenError, InvalidArgumentError } from '../errors.js';
 import { inspectToken } from '../inspect/inspect.js';
 import { clockOf } from '../inspect/time.js';
+import { DEMO_APP_ID } from '../server/demo.js';
 import { EXIT, nowValue, parseFlags, stringFlag, tokenArgument } from './args.js';
 import type { Command } from './command.js';
 import { painter, renderInspection } from './render.js';
@@ -18,7 +19,8 @@ Options:
                   ISO 8601; default the current time
   -h, --help      show this help
 
-Exit status: 0 decoded, 1 the token cannot be decoded, 2 usage error.
+Exit status: 0 decoded, 1 the token cannot be decoded, 2 usage error, 3 decoded
+but for the built-in demo App ID (Agora rejects it; a warning on stderr).
 
 Example:
   agora-tokens inspect "$TOKEN"
@@ -46,6 +48,11 @@ export const inspectCommand: Command = {
     }
     if (values.json === true) io.write(`${JSON.stringify(info, null, 2)}\n`);
     else io.write(renderInspection(info, now, painter(io.colour)));
+    if (info.appId.toLowerCase() === DEMO_APP_ID) {
+      // On stderr, so that stdout stays the inspection (and valid JSON with --json).
+      io.error(`agora-tokens: warning: token is for the built-in demo App ID ${info.appId}: Agora rejects it\n`);
+      return EXIT.demo;
+    }
     return EXIT.ok;
   },
 };

@@ -22,12 +22,15 @@ export interface Io {
 
 /**
  * Colour only for a terminal, never when `NO_COLOR` is set to a non-empty value
- * (no-color.org); `FORCE_COLOR` (non-empty, not "0") turns it on for pipes.
+ * (no-color.org) or `FORCE_COLOR` is `0`/`false`; another non-empty `FORCE_COLOR` turns it
+ * on, for pipes and `TERM=dumb` too; otherwise `TERM=dumb` (a terminal without escape codes) turns it off.
  */
 export function wantsColour(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
+  if (env.TERM === 'dumb') return false;
   return isTTY;
 }
 

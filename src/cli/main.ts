@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { AgoraTokenError, InvalidArgumentError } from '../errors.js';
 import { apaasCommand } from './apaas.js';
 import { EXIT, UsageError } from './args.js';
+import { withUserNames } from './flag-names.js';
 import { chatCommand } from './chat.js';
 import type { Command } from './command.js';
 import { convoaiCommand } from './convoai.js';
@@ -54,7 +55,8 @@ Options:
 Credentials come from --app-id / --app-certificate or the environment
 (AGORA_APP_ID, AGORA_APP_CERTIFICATE; APP_ID, APP_CERTIFICATE also work).
 
-Exit status: 0 success, 1 invalid token, 2 usage error.
+Exit status: 0 success, 1 invalid token, 2 usage error, 3 a token for the
+built-in demo App ID (valid here, rejected by Agora).
 `;
 }
 
@@ -109,18 +111,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     return await command.run(rest, io);
   } catch (error) {
-    return fail(error, io, command);
+    return fail(error, io, command, rest);
   }
 }
 
-function fail(error: unknown, io: Io, command: Command | undefined): number {
+function fail(error: unknown, io: Io, command: Command | undefined, args: readonly string[]): number {
   if (error instanceof UsageError) {
     const seeHelp = command && /^(unknown option|unexpected argument|option )/.test(error.message) ? ` (see agora-tokens ${command.name} --help)` : '';
     io.error(`agora-tokens: ${error.message}${seeHelp}\n`);
     return EXIT.usage;
   }
   if (error instanceof InvalidArgumentError) {
-    io.error(`agora-tokens: ${error.message}\n`);
+    const message = command ? withUserNames(error.message, args, io.env, command.help) : error.message;
+    io.error(`agora-tokens: ${message}\n`);
     return EXIT.usage;
   }
   if (error instanceof AgoraTokenError) {

@@ -12,7 +12,8 @@ channel name and uid, so a 006 token needs --channel and --uid/--account
 
 ${CHECK_HELP}
 
-Exit status: 0 valid, 1 invalid, 2 usage error (including a missing certificate).
+Exit status: 0 valid, 1 invalid, 2 usage error (including a missing certificate),
+3 valid but for the built-in demo App ID (Agora rejects it).
 
 Example:
   AGORA_APP_CERTIFICATE=... agora-tokens verify "$TOKEN" --channel demo --uid 1234

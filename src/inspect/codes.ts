@@ -36,6 +36,10 @@ export const DIAGNOSIS_CODES = {
     description: 'A key from before AccessToken (DynamicKey v1–v5 or a signaling token): only services of that era accept it; current SDKs need a 006 or 007 token.',
   },
   // ---- project and signature
+  DEMO_APP_ID: {
+    severity: 'warning',
+    description: 'The token was built with the built-in demo App ID (a token server started without credentials): it parses and verifies against the demo certificate, but Agora rejects it.',
+  },
   APP_ID_MISMATCH: {
     severity: 'error',
     description: 'The token was built for a different App ID than the one given.',

@@ -9,6 +9,7 @@ import type { DecodedToken007 } from '../v007/decode.js';
 import type { DecodedLegacyKey } from '../legacy/decode.js';
 import { LEGACY_FORMAT_NAMES } from './inspect-legacy.js';
 import type { DecodedService } from '../v007/services/index.js';
+import { DEMO_APP_ID } from '../server/demo.js';
 import { DIAGNOSIS_CODES, type DiagnosisCode, type DiagnosisFinding } from './codes.js';
 import { P006, UID_MAX, accountKind, isKnownPrivilege006, isKnownPrivilege007, privilegeName006, privilegeName007 } from './names.js';
 import { clockOf, describeTime, formatDuration, isoTime } from './time.js';
@@ -285,6 +286,10 @@ function diagnoseLegacy(d: DecodedLegacyKey, context: Context, out: Findings): v
 // ---------------------------------------------------------------- shared checks
 
 function checkAppIdMatch(actual: string, context: Context, out: Findings): void {
+  // Said whatever App ID was expected: the token is refused by Agora however it is used.
+  if (actual.toLowerCase() === DEMO_APP_ID) {
+    out.add('DEMO_APP_ID', `token is for the built-in demo App ID ${actual} (a server running without credentials): it verifies with the demo certificate, but Agora rejects it; set your project's App ID and certificate`);
+  }
   if (context.appId === undefined || context.appId === actual) return;
   let hint = ': the token was built with another project\'s credentials';
   if (context.appId.toLowerCase() === actual.toLowerCase()) {

@@ -6,17 +6,10 @@ import { builtin } from './builtins.js';
 import { zlibDeflateTransient } from './deflate.js';
 import { InflateError, zlibInflateTransient } from './inflate.js';
 import { InvalidArgumentError, TokenFormatError } from '../errors.js';
+import { type Compression, DEFAULT_COMPRESSION } from '../v007/compression.js';
 
-/**
- * How a 007 token body is compressed. Both inflate to the same bytes and verify alike.
- * - `'reference'` (default): stock zlib's default-level output, byte-identical to the
- *   C++ and Python reference implementations.
- * - `'node'`: Node's bundled zlib (`zlib.deflateSync`), byte-identical to `agora-token`.
- */
-export type Compression = 'reference' | 'node';
-
-/** Default compression of 007 tokens. */
-export const DEFAULT_COMPRESSION: Compression = 'reference';
+// Public type and default, declared outside lib/ so that no public type lives among the internals.
+export { type Compression, DEFAULT_COMPRESSION };
 
 /** Compresses `data`. The result may be a view that the next call overwrites: encode it at once. */
 export function compress(data: Uint8Array, compression: Compression): Uint8Array {

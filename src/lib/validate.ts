@@ -3,6 +3,7 @@
 
 import { describeValue, invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import { U16_MAX, U32_MAX, checkWellFormed } from './bytes.js';
+import type { BuildPins } from '../v006/pins.js';
 
 /** HEX_DIGIT[c] is 1 for the code units of 0-9, a-f and A-F. */
 const HEX_DIGIT = /* @__PURE__ */ (() => {
@@ -105,13 +106,8 @@ export function checkRole(role: unknown, field = 'role'): number {
   return role;
 }
 
-/** Optional reproducibility pins accepted as the last argument of every builder. */
-export interface BuildPins {
-  /** Salt to use instead of a fresh random one (u32). Default: random 1..99999999. */
-  readonly salt?: number | undefined;
-  /** Clock, in Unix seconds, instead of the current time. */
-  readonly now?: number | undefined;
-}
+// Public type, declared outside lib/ so that no public type lives among the internals.
+export type { BuildPins };
 
 /** Largest `maxPayloadBytes` accepted: 1 GiB, far past any token, well inside a typed array. */
 export const MAX_PAYLOAD_LIMIT = 1 << 30;

@@ -6,6 +6,7 @@ import { DEMO_APP_CERTIFICATE, DEMO_APP_ID } from './demo.js';
 import { DEFAULT_RATE_LIMIT, MIN_SHARED_SECRET_LENGTH, type RateLimitOptions, normalizeOrigin } from './options.js';
 import type { TokenServerOptions } from './node-server.js';
 import { isHex32 } from '../lib/validate.js';
+import { ConfigError } from '../errors.js';
 
 /**
  * Port of the standalone server when `PORT` is unset: the guide's 8082.
@@ -17,26 +18,8 @@ import { isHex32 } from '../lib/validate.js';
  */
 export const DEFAULT_PORT = 8082;
 
-/**
- * A configuration mistake: its message is one line naming the variable, fit to print as is.
- *
- * @example
- * ```ts
- * try { await startServer(); } catch (error) {
- *   if (error instanceof ConfigError) { console.error(error.message); process.exit(1); }
- * }
- * ```
- */
-export class ConfigError extends Error {
-  /** The environment variable at fault. */
-  readonly variable: string;
-
-  constructor(variable: string, message: string) {
-    super(message);
-    this.name = 'ConfigError';
-    this.variable = variable;
-  }
-}
+// Lives with the other error classes so that it is an AgoraTokenError; re-exported for the server entries.
+export { ConfigError };
 
 /** @internal The standalone server's settings, derived from the environment. */
 export interface ServerConfig {

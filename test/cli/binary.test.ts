@@ -90,11 +90,11 @@ describe('the built binary', () => {
 
   it('usage errors: one line on stderr, exit 2', async () => {
     const cases: Array<[string[], string]> = [
-      [['rtc', '--channel', 'demo', '--uid', 'abc'], 'agora-tokens: "uid" expected an integer 0..4294967295 (0 = any uid), got "abc"\n'],
-      [['rtc', '--channel', 'demo', '--uid', '1', '--expires-in', '1700000000'], 'agora-tokens: "expiresIn" expected seconds from now, not a Unix timestamp (at most 86400), got 1700000000\n'],
+      [['rtc', '--channel', 'demo', '--uid', 'abc'], 'agora-tokens: --uid expected an integer 0..4294967295 (0 = any uid), got "abc"\n'],
+      [['rtc', '--channel', 'demo', '--uid', '1', '--expires-in', '1700000000'], 'agora-tokens: --expires-in expected seconds from now, not a Unix timestamp (at most 86400), got 1700000000\n'],
       [['rtc', '--nope'], 'agora-tokens: unknown option --nope (see agora-tokens rtc --help)\n'],
       [['frobnicate'], 'agora-tokens: unknown command "frobnicate" (see agora-tokens --help)\n'],
-      [['fpa', '--app-certificate', 'not-a-certificate'], 'agora-tokens: "appCertificate" expected a 32-character hex string, got a string of length 17\n'],
+      [['fpa', '--app-certificate', 'not-a-certificate'], 'agora-tokens: --app-certificate expected a 32-character hex string, got a string of length 17\n'],
     ];
     for (const [args, stderr] of cases) {
       const env = args.includes('--app-certificate') ? { AGORA_APP_ID: APP_ID } : CREDENTIALS;
@@ -144,6 +144,7 @@ describe('the built binary', () => {
     expect((await run(args)).stdout).not.toContain('\u001b[');
     expect((await run(args, { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
     expect((await run(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await run(args, { env: { FORCE_COLOR: '0' } })).stdout).not.toContain('\u001b[');
   });
 });
 

@@ -90,33 +90,41 @@ describe('usage errors: one line on stderr, exit 2', () => {
     ['missing value', ['rtc', '--channel'], 'option --channel needs a value (see agora-tokens rtc --help)'],
     ['value for a boolean', ['rtc', '--json=yes'], 'option --json does not take a value (see agora-tokens rtc --help)'],
     ['extra argument', ['rtc', 'demo'], 'unexpected argument "demo" (see agora-tokens rtc --help)'],
-    ['uid not a number', ['rtc', '--channel', 'demo', '--uid', 'abc'], '"uid" expected an integer 0..4294967295 (0 = any uid), got "abc"'],
-    ['uid out of range', ['rtc', '--channel', 'demo', '--uid', '4294967296'], '"uid" expected an integer 0..4294967295 (0 = any uid), got 4294967296'],
-    ['uid and account', ['rtc', '--channel', 'demo', '--uid', '1', '--account', 'a'], '"uid" expected exactly one of "uid" (integer) or "account" (string), got both'],
-    ['no channel', ['rtc', '--uid', '1'], '"channelName" expected a non-empty string, got undefined'],
+    ['uid not a number', ['rtc', '--channel', 'demo', '--uid', 'abc'], '--uid expected an integer 0..4294967295 (0 = any uid), got "abc"'],
+    ['uid out of range', ['rtc', '--channel', 'demo', '--uid', '4294967296'], '--uid expected an integer 0..4294967295 (0 = any uid), got 4294967296'],
+    ['uid and account', ['rtc', '--channel', 'demo', '--uid', '1', '--account', 'a'], '--uid expected exactly one of --uid (integer) or --account (string), got both'],
+    ['no channel', ['rtc', '--uid', '1'], '--channel expected a non-empty string, got undefined'],
     [
       'expires-in a timestamp',
       ['rtc', '--channel', 'demo', '--uid', '1', '--expires-in', '1700000000'],
-      '"expiresIn" expected seconds from now, not a Unix timestamp (at most 86400), got 1700000000',
+      '--expires-in expected seconds from now, not a Unix timestamp (at most 86400), got 1700000000',
     ],
-    ['expires-in not a duration', ['fpa', '--expires-in', '1 hour'], '"expiresIn" expected seconds from now, e.g. 3600, 90m or 12h, got "1 hour"'],
-    ['expires-in over 24 h', ['fpa', '--expires-in', '2d'], '"expiresIn" expected seconds from now, at most 86400 (the platform accepts a token for 24 h at most), got 172800'],
-    ['bad role', ['rtc', '--channel', 'demo', '--uid', '1', '--role', 'admin'], '"role" expected "publisher" or "subscriber", got "admin"'],
-    ['bad version', ['rtm', '--user-id', 'a', '--version', '8'], '"version" expected "007" or "006", got "8"'],
-    ['bad salt', ['fpa', '--salt', 'x'], '"salt" expected an integer 0..4294967295, got "x"'],
-    ['bad now', ['fpa', '--now', 'yesterday'], '"now" expected Unix seconds or an ISO 8601 time, got "yesterday"'],
-    ['bad compression', ['fpa', '--compression', 'gzip'], '"compression" expected "reference" or "node", got "gzip"'],
-    ['bad apaas role', ['apaas', '--room-uuid', 'r', '--user-uuid', 'u', '--role', 'teacher'], '"role" expected an integer -32768..32767, got "teacher"'],
+    ['expires-in not a duration', ['fpa', '--expires-in', '1 hour'], '--expires-in expected seconds from now, e.g. 3600, 90m or 12h, got "1 hour"'],
+    ['expires-in over 24 h', ['fpa', '--expires-in', '2d'], '--expires-in expected seconds from now, at most 86400 (the platform accepts a token for 24 h at most), got 172800'],
+    ['bad role', ['rtc', '--channel', 'demo', '--uid', '1', '--role', 'admin'], '--role expected "publisher" or "subscriber", got "admin"'],
+    ['bad version', ['rtm', '--user-id', 'a', '--version', '8'], '--version expected "007" or "006", got "8"'],
+    ['bad salt', ['fpa', '--salt', 'x'], '--salt expected an integer 0..4294967295, got "x"'],
+    ['bad now', ['fpa', '--now', 'yesterday'], '--now expected Unix seconds or an ISO 8601 time, got "yesterday"'],
+    ['bad compression', ['fpa', '--compression', 'gzip'], '--compression expected "reference" or "node", got "gzip"'],
+    ['bad apaas role', ['apaas', '--room-uuid', 'r', '--user-uuid', 'u', '--role', 'teacher'], '--role expected an integer -32768..32767, got "teacher"'],
     ['no App ID', ['fpa'], 'missing App ID: pass --app-id or set AGORA_APP_ID', {}],
     ['no certificate', ['fpa'], 'missing App Certificate: set AGORA_APP_CERTIFICATE or pass --app-certificate', { AGORA_APP_ID: APP_ID }],
-    ['bad certificate is not echoed', ['fpa'], '"appCertificate" expected a 32-character hex string, got a string of length 10', { AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: 'topsecret!' }],
+    ['bad certificate is not echoed', ['fpa'], 'AGORA_APP_CERTIFICATE expected a 32-character hex string, got a string of length 10', { AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: 'topsecret!' }],
     ['inspect: two tokens', ['inspect', 'a', 'b'], 'unexpected argument "b" (see agora-tokens inspect --help)'],
     ['inspect: nothing on a terminal', ['inspect'], 'no token given: pass TOKEN, or pipe it on stdin'],
-    ['inspect: bad --now', ['inspect', 'x', '--now', 'soon'], '"now" expected Unix seconds or an ISO 8601 time, got "soon"'],
-    ['diagnose: bad uid', ['diagnose', 'x', '--uid', '-5'], '"uid" expected an integer 0..4294967295 (0 = any uid), got "-5"'],
-    ['diagnose: bad service', ['diagnose', 'x', '--service', 'video'], '"service" expected one of rtc, rtm, streaming, fpa, chat, fcdn, apaas, education, convoai, stt, got "video"'],
+    ['inspect: bad --now', ['inspect', 'x', '--now', 'soon'], '--now expected Unix seconds or an ISO 8601 time, got "soon"'],
+    ['diagnose: bad uid', ['diagnose', 'x', '--uid', '-5'], '--uid expected an integer 0..4294967295 (0 = any uid), got "-5"'],
+    ['diagnose: bad service', ['diagnose', 'x', '--service', 'video'], '--service expected one of rtc, rtm, streaming, fpa, chat, fcdn, apaas, education, convoai, stt, got "video"'],
     ['verify: no certificate', ['verify', 'x'], 'verify needs the App Certificate: set AGORA_APP_CERTIFICATE or pass --app-certificate', {}],
-    ['serve: bad port', ['serve', '--port', '70000'], '"port" expected an integer 0..65535, got 70000'],
+    ['serve: bad port', ['serve', '--port', '70000'], '--port expected an integer 0..65535, got 70000'],
+    ['a typo gets the nearest flag', ['rtc', '--chanel', 'demo', '--uid', '1'], 'unknown option --chanel; did you mean --channel? (see agora-tokens rtc --help)'],
+    ['a typo of a credential flag', ['rtc', '--app-certificat=5CFd2fd1755d40ecb72977518be15d3b'], 'unknown option --app-certificat; did you mean --app-certificate? (see agora-tokens rtc --help)'],
+    ['a repeated flag', ['rtc', '--channel', 'demo', '--uid', '1', '--uid', '2'], 'option --uid given more than once (see agora-tokens rtc --help)'],
+    ['a repeated flag, = form', ['fpa', '--salt=1', '--salt', '2'], 'option --salt given more than once (see agora-tokens fpa --help)'],
+    ['a missing required flag is named as a flag', ['rtm'], '--user-id expected a non-empty string, got undefined'],
+    ['an App ID from the environment is named as the variable', ['fpa'], 'AGORA_APP_ID expected a 32-character hex string, got "xyz"', { AGORA_APP_ID: 'xyz', AGORA_APP_CERTIFICATE: APP_ID }],
+    ['an App ID from the community variable', ['fpa'], 'APP_ID expected a 32-character hex string, got "xyz"', { APP_ID: 'xyz', APP_CERTIFICATE: APP_ID }],
+    ['a typed App ID is named as the flag', ['fpa', '--app-id', 'xyz'], '--app-id expected a 32-character hex string, got "xyz"'],
     ['help for an unknown command', ['help', 'mint'], 'unknown command "mint" (see agora-tokens --help)'],
   ];
   for (const [name, args, message, customEnv] of cases) {
@@ -331,14 +339,49 @@ describe('diagnose and verify', () => {
 });
 
 describe('wantsColour', () => {
-  it('a terminal gets colour unless NO_COLOR; FORCE_COLOR for pipes', () => {
+  it('a terminal gets colour unless NO_COLOR, FORCE_COLOR=0 or TERM=dumb; FORCE_COLOR for pipes', () => {
     expect(wantsColour({}, true)).toBe(true);
     expect(wantsColour({}, false)).toBe(false);
     expect(wantsColour({ NO_COLOR: '1' }, true)).toBe(false);
     expect(wantsColour({ NO_COLOR: '' }, true)).toBe(true);
     expect(wantsColour({ FORCE_COLOR: '1' }, false)).toBe(true);
-    expect(wantsColour({ FORCE_COLOR: '0' }, true)).toBe(true);
+    expect(wantsColour({ FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(wantsColour({ FORCE_COLOR: 'false' }, true)).toBe(false);
     expect(wantsColour({ FORCE_COLOR: '0' }, false)).toBe(false);
     expect(wantsColour({ FORCE_COLOR: '1', NO_COLOR: '1' }, true)).toBe(false);
+    expect(wantsColour({ TERM: 'dumb' }, true)).toBe(false);
+    expect(wantsColour({ TERM: 'xterm-256color' }, true)).toBe(true);
+    expect(wantsColour({ TERM: 'dumb', FORCE_COLOR: '1' }, true)).toBe(true);
+  });
+});
+
+describe('a token for the built-in demo App ID', () => {
+  const DEMO = { AGORA_APP_ID: '0123456789abcdef0123456789abcdef', AGORA_APP_CERTIFICATE: 'fedcba9876543210fedcba9876543210' };
+  const demoToken = () => buildRtcToken({ appId: DEMO.AGORA_APP_ID, appCertificate: DEMO.AGORA_APP_CERTIFICATE, channelName: 'demo', uid: 1, now: NOW });
+
+  it('diagnose exits 3 with the DEMO_APP_ID warning', async () => {
+    const result = await cli(['diagnose', demoToken(), '--now', String(NOW + 10)], { env: DEMO });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/warning\s+DEMO_APP_ID\s+token is for the built-in demo App ID/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('verify exits 3, --json says valid', async () => {
+    const result = await cli(['verify', demoToken(), '--json', '--now', String(NOW + 10)], { env: DEMO });
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout).valid).toBe(true);
+  });
+
+  it('inspect exits 3 and warns on stderr, keeping stdout the inspection', async () => {
+    const result = await cli(['inspect', demoToken(), '--json', '--now', String(NOW)]);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout).appId).toBe(DEMO.AGORA_APP_ID);
+    expect(result.stderr).toBe('agora-tokens: warning: token is for the built-in demo App ID 0123456789abcdef0123456789abcdef: Agora rejects it\n');
+  });
+
+  it('another App ID still exits 0', async () => {
+    const token = buildRtcToken({ ...pins, channelName: 'demo', uid: 1 });
+    expect((await cli(['inspect', token, '--now', String(NOW)])).code).toBe(0);
+    expect((await cli(['diagnose', token, '--now', String(NOW + 10)], { env: CREDENTIALS })).code).toBe(0);
   });
 });

@@ -427,6 +427,24 @@ describe('DIAGNOSIS_CODES', () => {
 });
 
 // Runs last (tests in a file run in order): every documented code was produced above.
+describe('diagnoseToken: the built-in demo App ID', () => {
+  const DEMO_APP_ID = '0123456789abcdef0123456789abcdef';
+  const DEMO_APP_CERTIFICATE = 'fedcba9876543210fedcba9876543210';
+
+  it('DEMO_APP_ID: a warning that Agora rejects it, even though the signature verifies', () => {
+    const token = token007([rtc('demo', 1234)], { appId: DEMO_APP_ID, certificate: DEMO_APP_CERTIFICATE });
+    const findings = diagnoseToken(token, { appCertificate: DEMO_APP_CERTIFICATE, channelName: 'demo', uid: 1234, now: NOW + 10 });
+    expectFinding(findings, 'DEMO_APP_ID', 'built-in demo App ID 0123456789abcdef0123456789abcdef', 'Agora rejects it');
+    expect(codes(findings).sort()).toEqual(['DEMO_APP_ID', 'SIGNATURE_VALID']);
+    expect(findings.some((f) => f.severity === 'error')).toBe(false);
+  });
+
+  it('DEMO_APP_ID: without any options, and not for another App ID', () => {
+    expect(codes(diagnoseToken(token007([rtc('demo', 1)], { appId: DEMO_APP_ID, certificate: DEMO_APP_CERTIFICATE }), { now: NOW }))).toContain('DEMO_APP_ID');
+    expect(codes(diagnoseToken(good007(), { now: NOW }))).not.toContain('DEMO_APP_ID');
+  });
+});
+
 it('every DIAGNOSIS_CODES entry is produced by a constructed token', () => {
   expect([...seen].sort()).toEqual(Object.keys(DIAGNOSIS_CODES).sort());
 });

@@ -1,7 +1,9 @@
 // The built package as a user installs it: every subpath loads with `import` and `require`,
 // resolves through the `exports` map (self-reference by package name) and has its types.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -32,6 +34,43 @@ describe('package.json', () => {
         for (const file of Object.values<string>(entry[condition])) expect(existsSync(`${root}/${file}`), file).toBe(true);
       }
     }
+  });
+});
+
+describe('package.json metadata', () => {
+  it('names the package and its one command agora-tokens, with repository, homepage, bugs and keywords', () => {
+    expect(pkg.name).toBe('agora-tokens');
+    expect(pkg.bin).toEqual({ 'agora-tokens': 'dist/cli.js' });
+    expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/agora-tokens/agora-tokens.git' });
+    expect(pkg.homepage).toBe('https://github.com/agora-tokens/agora-tokens#readme');
+    expect(pkg.bugs).toEqual({ url: 'https://github.com/agora-tokens/agora-tokens/issues' });
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['agora', 'agora-token', 'agora-access-token', 'accesstoken2', 'rtc', 'token-server', 'cli']));
+    expect(pkg.allowScripts).toMatchObject({ esbuild: true });
+  });
+
+  it('npm pkg fix leaves it unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agora-tokens-pkgfix-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), readFileSync(`${root}/package.json`));
+      execFileSync('npm', ['pkg', 'fix'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toEqual(pkg);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the lock file agrees with package.json (what npm install --package-lock-only would rewrite)', () => {
+    const lock = JSON.parse(readFileSync(`${root}/package-lock.json`, 'utf8'));
+    expect([lock.name, lock.version]).toEqual([pkg.name, pkg.version]);
+    const { name, version, license, bin, devDependencies, engines } = pkg;
+    expect(lock.packages['']).toEqual({ name, version, license, bin, devDependencies, engines });
+  });
+
+  it('every subpath has node10 types through typesVersions, pointing at the CommonJS declarations', () => {
+    const subpaths = Object.keys(pkg.exports).filter((subpath) => subpath !== '.' && subpath !== './package.json');
+    expect(Object.keys(pkg.typesVersions['*']).sort()).toEqual(subpaths.map((subpath) => subpath.slice(2)).sort());
+    for (const subpath of subpaths) expect(pkg.typesVersions['*'][subpath.slice(2)]).toEqual([pkg.exports[subpath].require.types]);
+    expect(pkg.types).toBe(pkg.exports['.'].require.types);
   });
 });
 

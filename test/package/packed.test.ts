@@ -13,7 +13,7 @@ let project = '';
 beforeAll(() => {
   if (!existsSync(`${root}/dist/index.js`)) execFileSync('npx', ['tsup'], { cwd: root, stdio: 'ignore' });
   project = mkdtempSync(join(tmpdir(), 'agora-tokens-packed-'));
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', project], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', project], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n').pop()!;
   const target = join(project, 'node_modules', 'agora-tokens');
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', join(project, tarball), '-C', target, '--strip-components=1']);
