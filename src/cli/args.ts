@@ -100,6 +100,9 @@ function describeParseError(error: unknown, options: Readonly<Record<string, Fla
 
 /** The known flag closest to `typed` by edit distance, if close enough to be a typo of it. */
 export function nearestFlag(typed: string, known: readonly string[]): string | undefined {
+  // An abbreviation (--app-cert) is what was meant when it starts exactly one flag.
+  const extended = typed.length >= 3 ? known.filter((name) => name.startsWith(typed)) : [];
+  if (extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const name of known) {
