@@ -236,12 +236,17 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
   if ((options as { now?: unknown }).now !== undefined) {
     throw invalidArgument('ERR_INVALID_ARGUMENT', 'now', 'no value: the server clock is "nowMs", in milliseconds like Date.now', (options as { now?: unknown }).now);
   }
-  const now = optionalFunction(options.nowMs, 'nowMs') ?? Date.now;
-  const sample = now();
-  // A clock in seconds would issue tokens dated 1970 that are expired on arrival.
-  if (typeof sample !== 'number' || !Number.isFinite(sample) || sample < 1e11) {
-    throw invalidArgument('ERR_INVALID_ARGUMENT', 'nowMs', 'a clock in milliseconds since the epoch, like Date.now', sample);
+  const userClock = optionalFunction(options.nowMs, 'nowMs');
+  // Only a given clock is sampled: Date.now is left unread, since some runtimes (Workers)
+  // report 0 outside a request, where a handler is typically created at module scope.
+  if (userClock !== undefined) {
+    const sample = userClock();
+    // A clock in seconds would issue tokens dated 1970 that are expired on arrival.
+    if (typeof sample !== 'number' || !Number.isFinite(sample) || sample < 1e11) {
+      throw invalidArgument('ERR_INVALID_ARGUMENT', 'nowMs', 'a clock in milliseconds since the epoch, like Date.now', sample);
+    }
   }
+  const now = userClock ?? Date.now;
   return {
     appId,
     appCertificate,

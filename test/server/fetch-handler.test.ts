@@ -1,7 +1,7 @@
 // The Fetch-standard handler on its own (as Hono, Next.js, Bun and Deno call it), and how it
 // finds the client to rate-limit.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError } from '../../src/index.js';
 import { createTokenHandler, RateLimiter, type TokenHandlerOptions } from '../../src/server.js';
 import { addressKey, forwardedKey } from '../../src/server/client-key.js';
@@ -63,6 +63,20 @@ describe('createTokenHandler', () => {
     expect(attempt({ trustProxy: -1 })).toThrow('"trustProxy" expected a boolean or a number of proxies 0..32, got -1');
     expect(attempt({ nowMs: () => 1_700_000_000 })).toThrow('"nowMs" expected a clock in milliseconds since the epoch, like Date.now, got 1700000000');
     expect(attempt({ now: () => 1_700_000_000_000 } as never)).toThrow('"now" expected no value: the server clock is "nowMs", in milliseconds like Date.now, got a function');
+  });
+
+  it('reads no clock at creation unless one is given (Workers read 0 outside a request)', () => {
+    const { nowMs: _given, ...withoutClock } = BASE as TokenHandlerOptions;
+    const spy = vi.spyOn(Date, 'now').mockReturnValue(0);
+    try {
+      expect(() => createTokenHandler(withoutClock)).not.toThrow();
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    let reads = 0;
+    createTokenHandler({ ...BASE, nowMs: () => (reads++, 1_700_000_000_000) } as TokenHandlerOptions);
+    expect(reads).toBe(1);
   });
 });
 
