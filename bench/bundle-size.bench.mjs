@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ENTRIES, resolvePackage } from './lib/load.mjs';
 import { builtGraph } from './lib/module-graph.mjs';
+import { browserSizes } from './lib/browser-size.mjs';
 
 async function minifiedSize(esbuild, file) {
   const result = await esbuild.build({
@@ -45,5 +46,12 @@ export async function run({ dir }, _settings, log = () => {}) {
     rows.push(row);
     log(row);
   }
+  return rows;
+}
+
+/** The browser-platform bundles of lib/browser-size.mjs, over the built entries in `dir`. */
+export async function runBrowser({ dir }, log = () => {}) {
+  const rows = await browserSizes(await import('esbuild'), dir, '.js');
+  rows.forEach(log);
   return rows;
 }

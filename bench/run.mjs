@@ -127,6 +127,7 @@ async function main() {
   });
   await section('bundle', 'bundle size', async () => {
     results.bundleSize = await bundleSize.run(context, {}, (b) => log(`  ${b.entry.padEnd(18)} ${b.gzipBytes} B min+gz`));
+    results.browserSize = await bundleSize.runBrowser(context, (b) => log(`  browser: ${b.id.padEnd(32)} ${b.gzipBytes} B min+gz`));
   });
   await section('profile', 'profile', async () => {
     results.profile = await profile.run(context, settings.profile, (p) => log(`  ${p.id}: top ${p.top[0]?.fn ?? '—'}`));

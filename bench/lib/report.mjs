@@ -129,6 +129,20 @@ export function tables(results) {
       ),
     });
   }
+  if (results.browserSize) {
+    out.push({
+      title: 'Browser bundle size (esbuild --platform=browser --minify, no polyfills, gzip -9)',
+      headers: ['Bundle', 'Minified', 'Min + gzip', 'Budget (test)', 'Target'],
+      align: ['l', 'r', 'r', 'r', 'r'],
+      rows: results.browserSize.map((b) => [
+        b.id,
+        fmtBytes(b.minBytes),
+        fmtBytes(b.gzipBytes),
+        b.budget === undefined ? '—' : fmtBytes(b.budget),
+        b.target === undefined ? '—' : `${fmtBytes(b.target)} ${b.gzipBytes <= b.target ? 'met' : 'missed'}`,
+      ]),
+    });
+  }
   if (results.profile) {
     for (const p of results.profile) {
       out.push({

@@ -77,9 +77,15 @@ describe('007: a string field that is not UTF-8 is refused with ERR_TOKEN_INVALI
     // Patch the packed channel name of a real token (same length, so the layout holds):
     // decoding must refuse rather than invent a string, before any signature is looked at.
     for (const bytes of [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80]]) {
-      const token = build(new ServiceRtc('z'.repeat(bytes.length), 1));
-      const payload = new Uint8Array(inflate(token));
-      const at = indexOf(payload, new TextEncoder().encode('z'.repeat(bytes.length)));
+      // A pinned salt, and the field searched with its length prefix and the uid field after
+      // it, so the patch cannot land in the salt or the signature instead.
+      const t = new AccessToken2(APP_ID, APP_CERTIFICATE, 1_700_000_000, 600);
+      t.salt = 1;
+      t.addService(new ServiceRtc('z'.repeat(bytes.length), 1).addPrivilege(1, 600));
+      const payload = new Uint8Array(inflate(t.build()));
+      const field = Uint8Array.of(bytes.length, 0, ...new TextEncoder().encode('z'.repeat(bytes.length)), 1, 0, 0x31);
+      const at = indexOf(payload, field) + 2;
+      expect(at, 'channel name field found').toBeGreaterThan(2);
       payload.set(bytes, at);
       const hostile = `007${Buffer.from(deflate(payload)).toString('base64')}`;
       expect(codeOf(() => decodeToken(hostile))).toBe('ERR_TOKEN_INVALID_UTF8');
