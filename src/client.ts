@@ -10,6 +10,7 @@ export type { BackoffOptions } from './client/backoff.js';
 export type { TokenExpectation, TokenInfo } from './client/token-info.js';
 export { TokenFetchError, TokenMismatchError } from './client/errors.js';
 export type { TokenFetchErrorCode } from './client/errors.js';
+export type { BindingAction, BindingErrorHandler, BindingOptions } from './client/binding-errors.js';
 export { bindRtcClient } from './client/rtc.js';
 export type { RtcClientLike, RtcJoinParams } from './client/rtc.js';
 export { AgoraTokenError } from './errors.js';

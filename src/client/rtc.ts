@@ -1,5 +1,6 @@
 // Binding for agora-rtc-sdk-ng: renew on will-expire, join again on did-expire.
 
+import { type BindingOptions, reporter } from './binding-errors.js';
 import type { TokenSource } from './token-source.js';
 
 /**
@@ -26,16 +27,17 @@ export interface RtcJoinParams {
  * Keeps an RTC client's token fresh: a renewal by the source (its own schedule) or the SDK's
  * `token-privilege-will-expire` is passed to `client.renewToken`; after
  * `token-privilege-did-expire` a new token is fetched and the client joins the same channel
- * with the same uid again. Returns the detach function.
+ * with the same uid again. A failed SDK call goes to `options.onError`. Returns the detach
+ * function.
  */
-export function bindRtcClient(client: RtcClientLike, source: TokenSource, join: RtcJoinParams): () => void {
+export function bindRtcClient(client: RtcClientLike, source: TokenSource, join: RtcJoinParams, options?: BindingOptions): () => void {
   let lastGiven: string | undefined = source.current?.token;
   // After did-expire the new token goes to join, not to renewToken on a channel already lost.
   let rejoining = false;
   const give = (token: string): void => {
     if (rejoining || token === lastGiven) return;
     lastGiven = token;
-    client.renewToken(token).catch(() => undefined);
+    client.renewToken(token).catch(reporter(options, 'renewToken'));
   };
   const onWillExpire = (): void => {
     // Shares the renewal in flight if the source's own schedule already started it.
@@ -47,9 +49,10 @@ export function bindRtcClient(client: RtcClientLike, source: TokenSource, join: 
       .refresh()
       .then(async (token) => {
         lastGiven = token;
-        await client.leave().catch(() => undefined);
-        await client.join(join.appId, join.channelName, token, join.uid);
+        await client.leave().catch(reporter(options, 'leave'));
+        await client.join(join.appId, join.channelName, token, join.uid).catch(reporter(options, 'join'));
       })
+      // A failed fetch is the source's own `error` event.
       .catch(() => undefined)
       .finally(() => {
         rejoining = false;

@@ -1,6 +1,7 @@
 // Binding for agora-rtm-sdk 2: renew the login token or a stream channel's token on
 // tokenPrivilegeWillExpire, log in again when the link failed because the token expired.
 
+import { type BindingOptions, reporter } from './binding-errors.js';
 import type { TokenSource } from './token-source.js';
 
 /** The `linkState` event fields the binding reads. */
@@ -26,7 +27,7 @@ export interface RtmClientLike {
 }
 
 /** Options of {@link bindRtmClient}. */
-export interface RtmBindingOptions {
+export interface RtmBindingOptions extends BindingOptions {
   /** Sources of the stream channels' RTC tokens, by channel name. */
   readonly streamChannels?: (channelName: string) => TokenSource | undefined;
 }
@@ -35,28 +36,47 @@ export interface RtmBindingOptions {
  * Keeps an RTM 2 client's tokens fresh. `tokenPrivilegeWillExpire` with an empty channel
  * name is the login token (renewed from `login`); with a name, that stream channel's RTC
  * token (from `options.streamChannels`). A link that failed with `TOKEN_EXPIRED` logs in
- * again with a new token. Renewals by the source's own schedule are passed on too.
- * Returns the detach function.
+ * again with a new token. Renewals by the source's own schedule are passed on too. A failed
+ * SDK call goes to `options.onError`. Returns the detach function.
  */
 export function bindRtmClient(client: RtmClientLike, login: TokenSource, options: RtmBindingOptions = {}): () => void {
+  // One renewToken per login token, whichever of the SDK's event and the source's renewal
+  // asks; after an expired login the new token goes to login, not to renewToken.
+  let lastLogin: string | undefined = login.current?.token;
+  let relogging = false;
+  const renewLogin = (token: string): void => {
+    if (relogging || token === lastLogin) return;
+    lastLogin = token;
+    client.renewToken(token, {}).catch(reporter(options, 'renewToken'));
+  };
   const onWillExpire = (channelName: string): void => {
-    const source = channelName === '' ? login : options.streamChannels?.(channelName);
+    if (channelName === '') {
+      login.refresh().then(renewLogin, () => undefined);
+      return;
+    }
+    const source = options.streamChannels?.(channelName);
     if (!source) return;
     source
       .refresh()
-      .then((token) => client.renewToken(token, channelName === '' ? {} : { channelName }))
+      .then((token) => client.renewToken(token, { channelName }).catch(reporter(options, 'renewToken')))
+      // A failed fetch is the source's own `error` event.
       .catch(() => undefined);
   };
   const onLinkState = (event: RtmLinkStateLike): void => {
     if (event.currentState !== 'FAILED' || event.reasonCode !== 'TOKEN_EXPIRED') return;
+    relogging = true;
     login
       .refresh()
-      .then((token) => client.login({ token }))
-      .catch(() => undefined);
+      .then((token) => {
+        lastLogin = token;
+        return client.login({ token }).catch(reporter(options, 'login'));
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        relogging = false;
+      });
   };
-  const offRenewed = login.on('renewed', ({ token }) => {
-    client.renewToken(token, {}).catch(() => undefined);
-  });
+  const offRenewed = login.on('renewed', ({ token }) => renewLogin(token));
   client.addEventListener('tokenPrivilegeWillExpire', onWillExpire);
   client.addEventListener('linkState', onLinkState);
   return () => {

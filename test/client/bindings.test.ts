@@ -137,3 +137,82 @@ describe('bindChatConnection', () => {
     source.close();
   });
 });
+
+describe('failed SDK calls reach onError, never an unhandled rejection', () => {
+  const sdkError = (name: string) => Object.assign(new Error(`${name} refused`), { code: 'SDK_REFUSED' });
+
+  it('bindRtcClient: renewToken, leave and join', async () => {
+    const { source } = tokenSource({ kind: 'rtc', channelName: 'demo', uid: 42 });
+    const client = Object.assign(new Emitter(), {
+      renewToken: vi.fn(async (_token: string) => Promise.reject(sdkError('renewToken'))),
+      join: vi.fn(async (..._args: unknown[]): Promise<number> => Promise.reject(sdkError('join'))),
+      leave: vi.fn(async () => Promise.reject(sdkError('leave'))),
+    });
+    await source.getToken();
+    const seen: Array<[string, string]> = [];
+    const detach = bindRtcClient(client, source, { appId, channelName: 'demo', uid: 42 }, { onError: (error, action) => seen.push([action, (error as Error).message]) });
+    client.emit('token-privilege-will-expire');
+    await vi.advanceTimersByTimeAsync(0);
+    client.emit('token-privilege-did-expire');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([
+      ['renewToken', 'renewToken refused'],
+      ['leave', 'leave refused'],
+      ['join', 'join refused'],
+    ]);
+    detach();
+    source.close();
+  });
+
+  it('bindRtmClient: renewToken and login; a throwing handler is contained', async () => {
+    const login = tokenSource({ kind: 'rtm', userId: 'alice' });
+    const emitter = new Emitter();
+    const client = {
+      addEventListener: (name: string, l: Function) => emitter.on(name, l),
+      removeEventListener: (name: string, l: Function) => emitter.off(name, l),
+      renewToken: vi.fn(async (_token: string, _options?: { channelName?: string }) => Promise.reject(sdkError('renewToken'))),
+      login: vi.fn(async (_options?: { token?: string }) => Promise.reject(sdkError('login'))),
+    };
+    await login.source.getToken();
+    const seen: string[] = [];
+    const detach = bindRtmClient(client, login.source, {
+      onError: (_error, action) => {
+        seen.push(action);
+        throw new Error('handler failed');
+      },
+    });
+    emitter.emit('tokenPrivilegeWillExpire', '');
+    await vi.advanceTimersByTimeAsync(0);
+    emitter.emit('linkState', { currentState: 'FAILED', reasonCode: 'TOKEN_EXPIRED' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['renewToken', 'login']);
+    detach();
+    login.source.close();
+  });
+
+  it('bindChatConnection: renewToken and open; without onError the failure is dropped quietly', async () => {
+    const { source } = tokenSource({ kind: 'chat', userId: 'alice' });
+    const handlers = new Map<string, ChatTokenHandlers>();
+    const connection = {
+      addEventHandler: (id: string, h: ChatTokenHandlers) => handlers.set(id, h),
+      removeEventHandler: (id: string) => handlers.delete(id),
+      renewToken: vi.fn(async (_token: string) => Promise.reject(sdkError('renewToken'))),
+      open: vi.fn(async (_p: { user: string; accessToken?: string }) => Promise.reject(sdkError('open'))),
+    };
+    const seen: string[] = [];
+    const detach = bindChatConnection(connection, source, 'alice', { onError: (_error, action) => seen.push(action) });
+    const [handler] = [...handlers.values()];
+    handler!.onTokenWillExpire!();
+    await vi.advanceTimersByTimeAsync(0);
+    handler!.onTokenExpired!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['renewToken', 'open']);
+    detach();
+    const quiet = bindChatConnection(connection, source, 'alice');
+    [...handlers.values()][0]!.onTokenWillExpire!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(connection.renewToken).toHaveBeenCalledTimes(2);
+    quiet();
+    source.close();
+  });
+});
