@@ -1,4 +1,4 @@
-import { type ByteReader, ByteWriter, checkPackable } from '../lib/bytes.js';
+import { type ByteReader, ByteWriter, checkPackable, checkUtf8Fits } from '../lib/bytes.js';
 import { checkU16, checkU32, uidString } from '../lib/validate.js';
 import { invalidArgument } from '../errors.js';
 
@@ -65,7 +65,7 @@ export abstract class Service {
 
 /** A user id as packed; a number becomes its decimal string (0 → "", as for uids). */
 export function userIdString(field: string, value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'string') return checkPackable(field, uidString(value, field));
+  if (typeof value === 'number' || typeof value === 'string') return checkUtf8Fits(field, uidString(value, field)); // uidString checked the UTF-16
   throw invalidArgument('ERR_INVALID_ACCOUNT', field, 'a string or an integer 0..4294967295', value);
 }
 

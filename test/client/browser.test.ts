@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { COUNT_FETCHES, settle } from './browser-support.js';
 import { createTokenServer } from '../../src/server-node.js';
 import { verifyToken } from '../../src/index.js';
@@ -41,10 +42,7 @@ beforeAll(async () => {
     nowMs: () => serverClock.pageMs + serverClock.skewMs,
   });
   [pageUrl, tokenUrl] = await Promise.all([listen(pageServer), listen(tokenServer)]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 // agora-tokens/legacy in a real headless Chromium: bundled for the browser platform (which
 // fails on any Node built-in), loaded into a blank page, and run on every legacy vector.
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadVectors } from '../support/vectors.js';
@@ -13,10 +14,7 @@ let bundle: string;
 beforeAll(async () => {
   const result = await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'iife', globalName: 'legacy', write: false, logLevel: 'silent' });
   bundle = result.outputFiles[0]!.text;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -2,7 +2,8 @@
 // loaded into a blank page, and run on every official 006/007 vector plus verify, inspect,
 // diagnose, a large RTM2 token and an APaaS room-user token; the page's results must equal
 // Node's, and the built tokens the vectors'.
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadVectors } from '../support/vectors.js';
 import { WORKLOAD, bundleForBrowser } from './support/bundle.js';
@@ -15,10 +16,7 @@ let bundle: string;
 
 beforeAll(async () => {
   bundle = await bundleForBrowser(WORKLOAD, 'iife', 'workload');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -3,11 +3,11 @@
 // over the size where HMAC may go native) and an APaaS room-user token (MD5). It imports only
 // the package's source and returns plain strings, so the same bundle runs in any runtime and
 // its result can be compared with Node's as one value.
-import { AccessToken, RtcTokenBuilder as Rtc006, RtmTokenBuilder as Rtm006 } from '../../../src/006.js';
 import { RtmTokenBuilder, ApaasTokenBuilder } from '../../../src/007.js';
 import { AgoraTokenError, decodeToken, diagnoseToken, inspectToken, verifyToken } from '../../../src/index.js';
 import { decodeBase64 } from '../../../src/lib/base64.js';
 import { zlibInflate } from '../../../src/lib/inflate.js';
+import { build006 } from '../../support/build006.js';
 import { build007, permissionsFrom } from '../../support/build007.js';
 import type { Vector } from '../../support/vectors.js';
 
@@ -23,27 +23,6 @@ function hex(bytes: Uint8Array): string {
   return out;
 }
 
-function build006(v: Vector): string {
-  const i = v.inputs;
-  const pins = { salt: i.salt, now: i.now };
-  switch (v.kind) {
-    case 'accessToken006.build': {
-      const token = new AccessToken(i.appId, i.appCertificate, i.channelName, i.uid);
-      token.salt = i.salt;
-      token.ts = i.ts;
-      for (const [id, expire] of i.privileges) token.addPrivilege(id, expire);
-      return token.build();
-    }
-    case 'rtc006.buildTokenWithUid':
-      return Rtc006.buildTokenWithUid(i.appId, i.appCertificate, i.channelName, i.uid, i.role, i.privilegeExpiredTs, pins);
-    case 'rtc006.buildTokenWithUserAccount':
-      return Rtc006.buildTokenWithUserAccount(i.appId, i.appCertificate, i.channelName, i.account, i.role, i.privilegeExpiredTs, pins);
-    case 'rtm006.buildToken':
-      return Rtm006.buildToken(i.appId, i.appCertificate, i.userAccount, i.role, i.privilegeExpiredTs, pins);
-    default:
-      throw new Error(`unhandled kind ${v.kind}`);
-  }
-}
 
 function attempt(run: () => unknown): string {
   try {
