@@ -49,9 +49,9 @@ export async function run({ dir }, _settings, log = () => {}) {
   return rows;
 }
 
-/** The browser-platform bundles of lib/browser-size.mjs, over the built entries in `dir`. */
+/** The browser-platform bundles of lib/browser-size.mjs, over the browser build in `dir`/browser. */
 export async function runBrowser({ dir }, log = () => {}) {
-  const rows = await browserSizes(await import('esbuild'), dir, '.js');
+  const rows = await browserSizes(await import('esbuild'), join(dir, 'browser'), '.js');
   rows.forEach(log);
   return rows;
 }

@@ -4,19 +4,21 @@
 
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { variantPlugin } from '../../scripts/build-variants.mjs';
 
 const KiB = 1024;
 
 /**
  * The measured bundles: `code` imports from `entry(name)`, the path of an entry file.
- * `budget` (bytes, min+gzip) is the ceiling the test enforces; `target` the size aimed for,
- * which the unrolled SHA-256 compression (about 4 KiB gzipped, kept for Node-speed HMAC)
- * puts out of reach for now.
+ * `budget` (bytes, min+gzip) is the ceiling the test enforces, a few percent over today's
+ * size so that growth is a decision; `target` is the size aimed for. What still stands
+ * between them: the strict zlib-equivalent inflate (about 2 KiB of every decoding bundle),
+ * the legacy DynamicKey recognition inside decodeToken, and exact error messages.
  */
 export const BROWSER_BUNDLES = [
-  { id: 'decode + verify', target: 9 * KiB, budget: 13 * KiB, code: (entry) => `export { decodeToken, verifyToken } from ${entry('index')};` },
-  { id: 'one 007 RTC build', target: 15 * KiB, budget: 17.5 * KiB, code: (entry) => `export { RtcTokenBuilder } from ${entry('007')};` },
-  { id: 'agora-tokens (export *)', target: 28 * KiB, budget: 32 * KiB, code: (entry) => `export * from ${entry('index')};` },
+  { id: 'decode + verify', target: 9 * KiB, budget: 12 * KiB, code: (entry) => `export { decodeToken, verifyToken } from ${entry('index')};` },
+  { id: 'one 007 RTC build', target: 15 * KiB, budget: 15.75 * KiB, code: (entry) => `export { RtcTokenBuilder } from ${entry('007')};` },
+  { id: 'agora-tokens (export *)', target: 28 * KiB, budget: 30.5 * KiB, code: (entry) => `export * from ${entry('index')};` },
   { id: 'agora-tokens/006 (export *)', code: (entry) => `export * from ${entry('006')};` },
   { id: 'agora-tokens/007 (export *)', code: (entry) => `export * from ${entry('007')};` },
   { id: 'agora-tokens/legacy (export *)', code: (entry) => `export * from ${entry('legacy')};` },
@@ -37,6 +39,8 @@ export async function browserSizes(esbuild, dir, ext) {
       minify: true,
       platform: 'browser',
       format: 'esm',
+      // Swaps src/ modules for the browser build's (no effect on dist/browser, already swapped).
+      plugins: [variantPlugin('browser')],
       write: false,
       logLevel: 'silent',
     });

@@ -8,17 +8,9 @@ interface Builtins {
   'node:crypto': typeof import('node:crypto');
 }
 
-type Loader = (id: string) => unknown;
+import { type Loader, findLoader } from './builtin-loader.js';
 
 let loader: Loader | null | undefined;
-
-function findLoader(): Loader | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: Loader } }).process;
-  if (typeof proc?.getBuiltinModule === 'function') return (id) => proc.getBuiltinModule!(id);
-  // Node 20 before 20.16 has no getBuiltinModule; the CommonJS build still has `require`.
-  if (typeof require === 'function') return require;
-  return null;
-}
 
 /**
  * The built-in `id`, or `undefined` where the runtime has none (browsers, Workers without

@@ -29,9 +29,10 @@ describe('package.json', () => {
     expect(pkg.engines.node).toBe('>=20');
     for (const [subpath, entry] of Object.entries<any>(pkg.exports)) {
       if (subpath === './package.json') continue;
-      for (const condition of ['import', 'require']) {
-        expect(Object.keys(entry[condition])[0], `${subpath} ${condition}`).toBe('types');
-        for (const file of Object.values<string>(entry[condition])) expect(existsSync(`${root}/${file}`), file).toBe(true);
+      const targets = [entry.import, entry.require, ...(entry.node ? [entry.node.import, entry.node.require] : [])];
+      for (const target of targets) {
+        expect(Object.keys(target)[0], subpath).toBe('types');
+        for (const file of Object.values<string>(target)) expect(existsSync(`${root}/${file}`), file).toBe(true);
       }
     }
   });

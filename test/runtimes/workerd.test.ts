@@ -3,7 +3,6 @@
 // module scope, and served over loopback HTTP.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { verifyToken } from '../../src/index.js';
 import { loadVectors } from '../support/vectors.js';
 import { bundleForBrowser } from './support/bundle.js';
 import { runVectors } from './support/vector-run.js';
+import { answering, freePort } from './support/ports.js';
 
 const WORKERD = fileURLToPath(new URL('../../node_modules/.bin/workerd', import.meta.url));
 const WORKER = fileURLToPath(new URL('./support/worker.ts', import.meta.url));
@@ -19,27 +19,6 @@ const APP_CERTIFICATE = '5CFd2fd1755d40ecb72977518be15d3b';
 let dir: string;
 let child: ChildProcess;
 let base: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Resolves once the worker answers; workerd prints nothing when it starts listening. */
-async function ready(url: string): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agora-tokens-workerd-'));
@@ -60,7 +39,7 @@ const worker :Workerd.Worker = (
   );
   child = spawn(WORKERD, ['serve', join(dir, 'config.capnp')], { stdio: ['ignore', 'inherit', 'inherit'] });
   base = `http://127.0.0.1:${port}`;
-  await ready(`${base}/ping`);
+  await answering(`${base}/ping`, child);
 }, 60_000);
 
 afterAll(() => {
