@@ -1,0 +1,135 @@
+// Checks and hint texts that the 006, 007 and legacy diagnoses share.
+
+import { TokenVerificationError } from '../../errors.js';
+import { verifyToken, TOKEN_MAX_LIFETIME } from '../../verify.js';
+import { DEMO_APP_ID } from '../../server/demo.js';
+import { accountKind } from '../names.js';
+import { formatDuration, isoTime } from '../time.js';
+import type { Context } from './options.js';
+import type { Findings } from './findings.js';
+
+/** How far in the future an issue time may lie before it is reported (clocks drift). */
+export const CLOCK_SKEW = 60;
+/** Expiry values from here on read as Unix timestamps (2001-09-09), not durations. */
+const TIMESTAMP_SECONDS = 1_000_000_000;
+export const U32 = 0x1_0000_0000;
+
+export const SERVICE_LABELS: Readonly<Record<string, string>> = {
+  rtc: 'RTC',
+  rtm: 'RTM',
+  streaming: 'Streaming',
+  fpa: 'FPA',
+  chat: 'Chat',
+  fcdn: 'FCDN',
+  apaas: 'APaaS',
+  rtm2: 'RTM2',
+  convoai: 'ConvoAI',
+  stt: 'STT',
+};
+
+export function checkAppIdMatch(actual: string, context: Context, out: Findings): void {
+  // Said whatever App ID was expected: the token is refused by Agora however it is used.
+  if (actual.toLowerCase() === DEMO_APP_ID) {
+    out.add('DEMO_APP_ID', `token is for the built-in demo App ID ${actual} (a server running without credentials): it verifies with the demo certificate, but Agora rejects it; set your project's App ID and certificate`);
+  }
+  if (context.appId === undefined || context.appId === actual) return;
+  let hint = ': the token was built with another project\'s credentials';
+  if (context.appId.toLowerCase() === actual.toLowerCase()) {
+    hint = ': they differ only in letter case, and the App ID is signed as text, so case matters';
+  }
+  out.add('APP_ID_MISMATCH', `token is for App ID ${actual}, not ${context.appId}${hint}`);
+}
+
+function signatureInvalidMessage(appId: string, context: Context, extra = ''): string {
+  let hint = 'the token was signed with another certificate (another project\'s, or one since replaced), or it was altered';
+  if (context.appCertificate !== undefined && context.appCertificate.toLowerCase() === appId.toLowerCase()) {
+    hint = 'the App Certificate given equals the token\'s App ID: pass the App Certificate, not the App ID';
+  }
+  return `signature does not verify with the App Certificate given: ${hint}${extra}`;
+}
+
+export function verifySignature(text: string, appId: string, context: Context, out: Findings, verifyOptions: { channelName?: string; uid?: string }): void {
+  // Time is judged by the findings below, against the caller's clock, not by verifyToken.
+  const { channelName, uid } = verifyOptions;
+  const user = uid === undefined ? {} : uid === '' ? { uid: 0 } : { account: uid };
+  try {
+    verifyToken(text, { appCertificate: context.appCertificate!, ignoreExpiry: true, ...(channelName === undefined ? {} : { channelName }), ...user });
+    out.add('SIGNATURE_VALID', 'signature verifies with the App Certificate given');
+  } catch (error) {
+    if (!(error instanceof TokenVerificationError)) throw error;
+    out.add('SIGNATURE_INVALID', signatureInvalidMessage(appId, context));
+  }
+}
+
+/** Expiry values that read as the wrong unit. `absolute` is true for 006 (timestamps expected). */
+export function unitConfusion(value: number, absolute: boolean): string | undefined {
+  if (value === 0) return undefined;
+  if (absolute) {
+    if (value < TIMESTAMP_SECONDS) {
+      return `is ${value}, which as a Unix time is ${isoTime(value)}: it looks like seconds from now, but 006 takes an absolute Unix time (now + ${value})`;
+    }
+    return undefined;
+  }
+  if (value >= TIMESTAMP_SECONDS) {
+    return `is ${value} s after issue (${formatDuration(value)}), which looks like a Unix timestamp; 007 takes a duration in seconds (e.g. 3600)`;
+  }
+  if (value > TOKEN_MAX_LIFETIME && value % 1000 === 0 && value / 1000 <= TOKEN_MAX_LIFETIME) {
+    return `is ${value} s (${formatDuration(value)}), which looks like milliseconds; 007 takes seconds (${value / 1000}?)`;
+  }
+  return undefined;
+}
+
+export function listNames(names: readonly string[]): string {
+  return names.length === 1 ? `privilege ${names[0]}` : `privileges ${names.join(', ')}`;
+}
+
+/** Groups [id, value] pairs by value, keeping first-seen order. */
+export function groupByValue(entries: ReadonlyArray<readonly [number, number]>, name: (id: number) => string): Array<[value: number, names: string[]]> {
+  const groups = new Map<number, string[]>();
+  for (const [id, value] of entries) {
+    const names = groups.get(value) ?? [];
+    names.push(name(id));
+    groups.set(value, names);
+  }
+  return [...groups.entries()];
+}
+
+export function describePacked(packed: string): string {
+  const kind = accountKind(packed);
+  if (kind === 'wildcard') return 'uid 0 (any uid)';
+  if (kind === 'numeric') return `uid ${packed} (int uid ${packed} and account "${packed}" are the same on the wire)`;
+  return `the account ${JSON.stringify(packed)}`;
+}
+
+export function describeCaller(identity: NonNullable<Context['identity']>): string {
+  if (identity.kind === 'account') return `the account ${JSON.stringify(identity.account)}`;
+  return identity.uid === 0 ? 'uid 0' : `int uid ${identity.uid}`;
+}
+
+export function callerString(identity: NonNullable<Context['identity']>): string {
+  if (identity.kind === 'account') return identity.account;
+  return identity.uid === 0 ? '' : String(identity.uid);
+}
+
+/** Why a caller identity does not match a packed uid string, as a suffix. */
+export function uidMismatchHint(identity: NonNullable<Context['identity']>, packed: string | undefined): string {
+  if (identity.kind === 'uid' && identity.uid === 0) {
+    return '; joining with uid 0 makes the SDK assign a uid, which will not match: join with the token\'s uid, or build the token for uid 0';
+  }
+  const wanted = callerString(identity);
+  if (packed !== undefined) {
+    if (identity.kind === 'uid' && packed === String(identity.uid - U32)) {
+      return `; the token packs the signed 32-bit reading of ${identity.uid}: build it with the unsigned value`;
+    }
+    if (packed.trim() === wanted) return '; the token\'s string has extra spaces';
+    if (/^0+[0-9]+$/.test(packed) && packed.replace(/^0+/, '') === wanted) return '; the token\'s string has leading zeros';
+    const kind = accountKind(packed);
+    if (identity.kind === 'uid' && kind === 'string') {
+      return `; a token for a string account is used by joining with the user-account API and ${JSON.stringify(packed)}, or build the token with uid ${identity.uid}`;
+    }
+    if (identity.kind === 'account' && kind === 'numeric' && accountKind(identity.account) === 'string') {
+      return `; join with int uid ${packed}, or build the token with the account ${JSON.stringify(identity.account)}`;
+    }
+  }
+  return '';
+}
