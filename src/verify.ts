@@ -1,5 +1,5 @@
 import { TokenFormatError, TokenVerificationError, invalidArgument, invalidArgumentDescribed } from './errors.js';
-import { U32_MAX, checkWellFormed, scratchWriter } from './lib/bytes.js';
+import { U32_MAX, acquireWriter, checkWellFormed, releaseWriter } from './lib/bytes.js';
 import { certificateKey, sign007 } from './lib/hmac-keys.js';
 import { hmacInto } from './lib/sha256.js';
 import { crc32 } from './lib/crc32.js';
@@ -213,32 +213,33 @@ function verify006(token: string, options: Checked): VerifiedToken {
   }
   // The signed bytes (appId, channel, uid, message) are packed once into the scratch writer,
   // and the CRCs are taken over the same bytes.
-  const w = scratchWriter.reset();
-  w.utf8(decoded.appId);
-  const channelStart = w.pos;
-  w.utf8(channelName);
-  const uidStart = w.pos;
-  if (crc32(w.buf, channelStart, uidStart) !== decoded.crcChannelName) {
-    w.release();
-    throw new TokenVerificationError('ERR_CHANNEL_MISMATCH', `token is not for channel ${JSON.stringify(channelName)}`);
-  }
-  // A token built for uid 0 carries the CRC of "" (which is 0) and admits any uid.
-  if (options.user !== undefined) {
-    w.utf8(options.user);
-    if (crc32(w.buf, uidStart, w.pos) !== decoded.crcUid) {
-      if (decoded.crcUid !== 0) {
-        w.release();
-        throw new TokenVerificationError('ERR_UID_MISMATCH', `token is not for uid ${JSON.stringify(options.user)}`);
-      }
-      w.pos = uidStart; // a uid-0 token: the signed uid is ""
-    }
-  } else if (decoded.crcUid !== 0) {
-    throw invalidArgument('ERR_INVALID_ARGUMENT', 'uid', 'the uid or account (a 006 signature covers it)', undefined);
-  }
-  w.raw(message);
   const expected = new Uint8Array(32);
-  hmacInto(certificateKey(options.appCertificate), w.buf, 0, w.pos, expected, 0);
-  w.release();
+  const w = acquireWriter();
+  try {
+    w.utf8(decoded.appId);
+    const channelStart = w.pos;
+    w.utf8(channelName);
+    const uidStart = w.pos;
+    if (crc32(w.buf, channelStart, uidStart) !== decoded.crcChannelName) {
+      throw new TokenVerificationError('ERR_CHANNEL_MISMATCH', `token is not for channel ${JSON.stringify(channelName)}`);
+    }
+    // A token built for uid 0 carries the CRC of "" (which is 0) and admits any uid.
+    if (options.user !== undefined) {
+      w.utf8(options.user);
+      if (crc32(w.buf, uidStart, w.pos) !== decoded.crcUid) {
+        if (decoded.crcUid !== 0) {
+          throw new TokenVerificationError('ERR_UID_MISMATCH', `token is not for uid ${JSON.stringify(options.user)}`);
+        }
+        w.pos = uidStart; // a uid-0 token: the signed uid is ""
+      }
+    } else if (decoded.crcUid !== 0) {
+      throw invalidArgument('ERR_INVALID_ARGUMENT', 'uid', 'the uid or account (a 006 signature covers it)', undefined);
+    }
+    w.raw(message);
+    hmacInto(certificateKey(options.appCertificate), w.buf, 0, w.pos, expected, 0);
+  } finally {
+    releaseWriter(w);
+  }
   if (!constantTimeEqual(expected, decoded.signature)) {
     throw new TokenVerificationError('ERR_SIGNATURE_MISMATCH', SIGNATURE_MISMATCH);
   }

@@ -125,7 +125,7 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
 
 /**
  * A growable little-endian writer: one buffer and one position. Token builders reuse one
- * instance ({@link scratchWriter}) so that building a token allocates only its result.
+ * instance ({@link acquireWriter}) so that building a token allocates only its result.
  */
 export class ByteWriter {
   buf: Uint8Array;
@@ -260,10 +260,27 @@ export class ByteWriter {
 export const WRITER_KEEP = 1 << 20;
 
 /**
- * The writer every token build packs into. Builds are synchronous and never nested, so one
- * instance serves them all; the token string is the only allocation that outlives a build.
+ * The writer token builds and 006 verification pack into, reused so that a build allocates
+ * only its result. A build holds it from {@link acquireWriter} to {@link releaseWriter}
+ * (in a `finally`); its bytes, and views of them, are valid only in between. A build that
+ * starts while another holds it (user code run inside a build: a `Service` subclass's
+ * `packFields` that builds a token itself) gets a writer of its own, so nesting is safe.
  */
-export const scratchWriter = new ByteWriter(4096);
+const scratch = { writer: new ByteWriter(4096), held: false };
+
+/** The scratch writer, reset, or a new writer when a build already holds it. */
+export function acquireWriter(): ByteWriter {
+  if (scratch.held) return new ByteWriter(256);
+  scratch.held = true;
+  return scratch.writer.reset();
+}
+
+/** Gives back a writer from {@link acquireWriter}; its bytes must not be read afterwards. */
+export function releaseWriter(writer: ByteWriter): void {
+  if (writer !== scratch.writer) return;
+  writer.release();
+  scratch.held = false;
+}
 
 /**
  * A bounds-checked little-endian reader over untrusted bytes. Every read that would run

@@ -6,9 +6,26 @@ import { nativeHmacSha256 } from './crypto.js';
 import { type HmacKey, hmacInto, hmacKey, hmacKeyFromHmacInto, hmacKeyInto } from './sha256.js';
 
 const MAX_CACHED = 64;
-const certificateKeys = new Map<string, HmacKey>();
-/** Per App Certificate: issue second → first 007 derivation. */
-const firstDerivations = new Map<string, Map<number, Uint8Array>>();
+
+/**
+ * The module's reusable state, in one place:
+ * - memos (pure: any order of calls, nested ones included, gives the same results): the
+ *   006 key per certificate, the first 007 derivation per certificate and issue second,
+ *   and the last certificate's derivations (most calls repeat it);
+ * - scratch of one signature: a salt's bytes, the second derivation, and two prepared keys.
+ *   They are valid until the next call; {@link sign007} uses them at once and runs no user
+ *   code, and {@link signingKey007}'s caller must use the key before signing again.
+ */
+const state = {
+  certificateKeys: new Map<string, HmacKey>(),
+  firstDerivations: new Map<string, Map<number, Uint8Array>>(),
+  lastCertificate: '',
+  lastDerivations: new Map<number, Uint8Array>(),
+  u32: new Uint8Array(4),
+  k2: new Uint8Array(32),
+  saltKey: { inner: new Int32Array(8), outer: new Int32Array(8) } as HmacKey,
+  signingKey: { inner: new Int32Array(8), outer: new Int32Array(8) } as HmacKey,
+};
 
 function asciiBytes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
@@ -25,21 +42,17 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
 
 /** The 006 signing key: HMAC keyed by the App Certificate's ASCII bytes (validated hex). */
 export function certificateKey(appCertificate: string): HmacKey {
-  return certificateKeys.get(appCertificate) ?? remember(certificateKeys, appCertificate, hmacKey(asciiBytes(appCertificate)));
+  return state.certificateKeys.get(appCertificate) ?? remember(state.certificateKeys, appCertificate, hmacKey(asciiBytes(appCertificate)));
 }
 
-const U32 = new Uint8Array(4);
-const K2 = new Uint8Array(32);
-// Keys used for a single HMAC each; their states are overwritten by the next token.
-const SALT_KEY: HmacKey = { inner: new Int32Array(8), outer: new Int32Array(8) };
-const SIGNING_KEY: HmacKey = { inner: new Int32Array(8), outer: new Int32Array(8) };
-
+/** `value` as 4 little-endian bytes, in the state's scratch (valid until the next call). */
 function u32le(value: number): Uint8Array {
-  U32[0] = value;
-  U32[1] = value >>> 8;
-  U32[2] = value >>> 16;
-  U32[3] = value >>> 24;
-  return U32;
+  const bytes = state.u32;
+  bytes[0] = value;
+  bytes[1] = value >>> 8;
+  bytes[2] = value >>> 16;
+  bytes[3] = value >>> 24;
+  return bytes;
 }
 
 /**
@@ -54,8 +67,9 @@ export const NATIVE_HMAC_MIN_BYTES = 2048;
  */
 export function sign007(appCertificate: string, issueTs: number, salt: number, data: Uint8Array, start: number, end: number, out: Uint8Array, outOffset: number): void {
   if (end - start >= NATIVE_HMAC_MIN_BYTES) {
-    hmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, K2, 0);
-    const native = nativeHmacSha256(K2, data.subarray(start, end));
+    const k2 = state.k2;
+    hmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, k2, 0);
+    const native = nativeHmacSha256(k2, data.subarray(start, end));
     if (native !== undefined) {
       out.set(native, outOffset);
       return;
@@ -69,27 +83,23 @@ export function sign007(appCertificate: string, issueTs: number, salt: number, d
  * The returned key is only valid until the next call.
  */
 export function signingKey007(appCertificate: string, issueTs: number, salt: number): HmacKey {
-  return hmacKeyFromHmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, SIGNING_KEY);
+  return hmacKeyFromHmacInto(saltKey(salt), firstDerivation(appCertificate, issueTs), 0, 32, state.signingKey);
 }
-
-/** The derivations of the last certificate used: most calls repeat it. */
-let lastCertificate = '';
-let lastDerivations = new Map<number, Uint8Array>();
 
 /** The salt prepared as an HMAC key (valid until the next call). */
 function saltKey(salt: number): HmacKey {
-  return hmacKeyInto(u32le(salt), SALT_KEY);
+  return hmacKeyInto(u32le(salt), state.saltKey);
 }
 
 /** The first derivation, HMAC(u32(issueTs), appCertificate), cached. */
 function firstDerivation(appCertificate: string, issueTs: number): Uint8Array {
   // Cached by certificate and issue second: a builder issues many tokens per second, and a
   // verifier sees tokens issued in the same seconds again and again.
-  let derivations = lastDerivations;
-  if (appCertificate !== lastCertificate) {
-    derivations = firstDerivations.get(appCertificate) ?? remember(firstDerivations, appCertificate, new Map());
-    lastCertificate = appCertificate;
-    lastDerivations = derivations;
+  let derivations = state.lastDerivations;
+  if (appCertificate !== state.lastCertificate) {
+    derivations = state.firstDerivations.get(appCertificate) ?? remember(state.firstDerivations, appCertificate, new Map());
+    state.lastCertificate = appCertificate;
+    state.lastDerivations = derivations;
   }
   let k1 = derivations.get(issueTs);
   if (k1 === undefined) {

@@ -23,23 +23,25 @@ export function isHex32(value: string): boolean {
   return ok === 1;
 }
 
-// Services build many tokens with the same credentials: remember the last values that passed.
-// (Initialised to a private object, which no caller can pass.)
+/**
+ * The last App ID and certificate that passed: services build many tokens with the same
+ * credentials. A pure memo (a value that passed once always passes), so the order of calls,
+ * nested ones included, never changes a result. Starts as a private object no caller can pass.
+ */
 const NONE: unknown = Object.freeze({});
-let lastAppId: unknown = NONE;
-let lastCertificate: unknown = NONE;
+const lastValid: { appId: unknown; appCertificate: unknown } = { appId: NONE, appCertificate: NONE };
 
 export function checkAppId(value: unknown, field = 'appId'): string {
-  if (value === lastAppId) return value as string;
+  if (value === lastValid.appId) return value as string;
   if (typeof value !== 'string' || !isHex32(value)) {
     throw invalidArgument('ERR_INVALID_APP_ID', field, 'a 32-character hex string', value);
   }
-  lastAppId = value;
+  lastValid.appId = value;
   return value;
 }
 
 export function checkAppCertificate(value: unknown, field = 'appCertificate'): string {
-  if (value === lastCertificate) return value as string;
+  if (value === lastValid.appCertificate) return value as string;
   if (typeof value !== 'string' || !isHex32(value)) {
     // Never echo a certificate-like value back into logs.
     throw invalidArgumentDescribed(
@@ -49,7 +51,7 @@ export function checkAppCertificate(value: unknown, field = 'appCertificate'): s
       typeof value === 'string' ? `a string of length ${value.length}` : describeValue(value),
     );
   }
-  lastCertificate = value;
+  lastValid.appCertificate = value;
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { checkUtf8Fits, scratchWriter } from '../lib/bytes.js';
+import { acquireWriter, checkUtf8Fits, releaseWriter } from '../lib/bytes.js';
 import { crc32 } from '../lib/crc32.js';
 import { encodeBase64 } from '../lib/base64.js';
 import { randomSalt } from '../lib/crypto.js';
@@ -146,33 +146,35 @@ export function buildToken006(
   // Lengths are checked before packing, so a huge string never grows the scratch writer.
   checkUtf8Fits('channelName', channelName);
   checkUtf8Fits('uid', uid);
-  const w = scratchWriter.reset();
-  w.utf8(appId);
-  const channelStart = w.pos;
-  w.utf8(channelName);
-  const uidStart = w.pos;
-  w.utf8(uid);
-  const messageStart = w.pos;
-  w.u32(salt).u32(ts);
-  if (privileges instanceof Map) {
-    w.map16to32(privileges);
-  } else {
-    const { ids, expire } = privileges as UniformPrivileges;
-    w.u16(ids.length);
-    for (const id of ids) w.u16(id).u32(expire);
-  }
-  const messageEnd = w.pos;
-  const messageLength = messageEnd - messageStart;
+  const w = acquireWriter();
+  try {
+    w.utf8(appId);
+    const channelStart = w.pos;
+    w.utf8(channelName);
+    const uidStart = w.pos;
+    w.utf8(uid);
+    const messageStart = w.pos;
+    w.u32(salt).u32(ts);
+    if (privileges instanceof Map) {
+      w.map16to32(privileges);
+    } else {
+      const { ids, expire } = privileges as UniformPrivileges;
+      w.u16(ids.length);
+      for (const id of ids) w.u16(id).u32(expire);
+    }
+    const messageEnd = w.pos;
+    const messageLength = messageEnd - messageStart;
 
-  const contentStart = w.pos;
-  w.u16(32);
-  const signatureAt = w.skip(32);
-  w.u32(crc32(w.buf, channelStart, uidStart)).u32(crc32(w.buf, uidStart, messageStart)).u16(messageLength);
-  w.ensure(messageLength);
-  w.buf.copyWithin(w.pos, messageStart, messageEnd);
-  w.pos += messageLength;
-  hmacInto(certificateKey(appCertificate), w.buf, 0, messageEnd, w.buf, signatureAt);
-  const text = VERSION_006 + appId + encodeBase64(w.buf.subarray(contentStart, w.pos));
-  w.release();
-  return text;
+    const contentStart = w.pos;
+    w.u16(32);
+    const signatureAt = w.skip(32);
+    w.u32(crc32(w.buf, channelStart, uidStart)).u32(crc32(w.buf, uidStart, messageStart)).u16(messageLength);
+    w.ensure(messageLength);
+    w.buf.copyWithin(w.pos, messageStart, messageEnd);
+    w.pos += messageLength;
+    hmacInto(certificateKey(appCertificate), w.buf, 0, messageEnd, w.buf, signatureAt);
+    return VERSION_006 + appId + encodeBase64(w.buf.subarray(contentStart, w.pos));
+  } finally {
+    releaseWriter(w);
+  }
 }

@@ -1,4 +1,4 @@
-import { scratchWriter } from '../lib/bytes.js';
+import { acquireWriter, releaseWriter } from '../lib/bytes.js';
 import { encodeBase64 } from '../lib/base64.js';
 import { type Compression, DEFAULT_COMPRESSION, compress } from '../lib/compression.js';
 import { randomSalt } from '../lib/crypto.js';
@@ -143,16 +143,17 @@ export class AccessToken2 {
     }
     // Array.prototype.sort is stable: equal types keep insertion order, as the reference does.
     const ordered = this.services.length === 1 ? this.services : [...this.services].sort((a, b) => a.type - b.type);
-    const w = scratchWriter.reset();
-    w.u16(32);
-    const signatureAt = w.skip(32);
-    const infoStart = w.pos;
-    w.string('appId', this.appId).u32(this.issueTs).u32(this.expire).u32(this.salt).u16(ordered.length);
-    for (const service of ordered) service.packInto(w);
-    sign007(this.appCertificate, this.issueTs, this.salt, w.buf, infoStart, w.pos, w.buf, signatureAt);
-    const payload = w.buf.subarray(0, w.pos);
-    const text = VERSION_007 + encodeBase64(compress(payload, compression));
-    w.release();
-    return text;
+    const w = acquireWriter();
+    try {
+      w.u16(32);
+      const signatureAt = w.skip(32);
+      const infoStart = w.pos;
+      w.string('appId', this.appId).u32(this.issueTs).u32(this.expire).u32(this.salt).u16(ordered.length);
+      for (const service of ordered) service.packInto(w);
+      sign007(this.appCertificate, this.issueTs, this.salt, w.buf, infoStart, w.pos, w.buf, signatureAt);
+      return VERSION_007 + encodeBase64(compress(w.buf.subarray(0, w.pos), compression));
+    } finally {
+      releaseWriter(w);
+    }
   }
 }

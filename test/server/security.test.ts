@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { TokenGrant } from '../../src/server.js';
-import { APP_CERTIFICATE, expectError, expectRtcToken, postJson, send, withServer } from './support.js';
+import { buildRtcToken, verifyToken } from '../../src/index.js';
+import { APP_CERTIFICATE, APP_ID, expectError, expectRtcToken, postJson, send, withServer } from './support.js';
 
 const SECRET = 's3cret-s3cret-s3cret';
 
@@ -35,6 +36,23 @@ describe('authorize(request, grant)', () => {
       expectError(await send(`${url}/rtc/test/publisher/uid/1/`), 403, 'ERR_FORBIDDEN');
       expect((await send(`${url}/rtc/test/subscriber/uid/1/`)).status).toBe(200);
     });
+  });
+
+  it('may build and verify tokens itself: the token it answers with is unaffected', async () => {
+    const built: string[] = [];
+    const authorize = (_request: Request, grant: TokenGrant): boolean => {
+      // A hook that checks a token of its own, as a session check might.
+      const own = buildRtcToken({ appId: APP_ID, appCertificate: APP_CERTIFICATE, channelName: 'session', uid: 99 });
+      verifyToken(own, { appCertificate: APP_CERTIFICATE, channelName: 'session', uid: 99 });
+      built.push(own);
+      return grant.rtc?.channelName === 'test';
+    };
+    await withServer({ authorize }, async (url) => {
+      const response = await postJson(`${url}/fetch_rtc_token`, { uid: 1234, channelName: 'test', role: 1 });
+      expect(response.status).toBe(200);
+      expectRtcToken(response.json.token, { channelName: 'test', uid: 1234, role: 'publisher' });
+    });
+    expect(built).toHaveLength(1);
   });
 });
 
