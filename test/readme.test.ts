@@ -18,7 +18,7 @@ beforeAll(() => {
 });
 
 describe('README examples', () => {
-  it('has examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
+  it('has exactly the ```js examples the tests below run, one test each', () => expect(examples).toHaveLength(3));
 
   it('named options: tokens of each kind, and a timestamp passed as a duration is refused', () => {
     const out = run(examples[0]!).trim().split('\n');

@@ -9,6 +9,7 @@ import { closeGracefully, ConfigError, createTokenServer, DEMO_APP_CERTIFICATE, 
 import { configFromEnv } from '../../src/server/config.js';
 import { onShutdownSignals, type SignalTarget } from '../../src/server/signals.js';
 import { APP_CERTIFICATE, APP_ID, BASE, expectError, listen, postJson, send } from './support.js';
+import { within } from '../support/within.js';
 
 const CREDENTIALS = { AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: APP_CERTIFICATE };
 
@@ -212,8 +213,8 @@ describe('startServer', () => {
     expect(closed).toBe(false);
 
     socket.write(body.slice(10));
-    const raw = await response;
-    await closing;
+    const raw = await within(response, 10_000, 'the in-flight answer and the socket to close');
+    await within(closing, 10_000, 'close() to resolve');
     expect(raw).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(raw).toContain('\r\nConnection: close\r\n');
     const token = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).token;
@@ -266,8 +267,8 @@ describe('closeGracefully', () => {
     received = '';
     const closing = closeGracefully(server, 5_000);
     socket.write(request);
-    await closed;
-    await closing;
+    await within(closed, 10_000, 'the server to close the keep-alive connection');
+    await within(closing, 10_000, 'closeGracefully to resolve');
     expect(errors).toEqual([]);
     expect(received).toMatch(/^HTTP\/1\.1 200 /);
     expect(received).toMatch(/Connection: close/i);
@@ -289,7 +290,7 @@ describe('closeGracefully', () => {
       await vi.advanceTimersByTimeAsync(2_999);
       expect(done).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
-      await closing;
+      await within(closing, 10_000, 'closeGracefully to resolve at its deadline');
       expect(done).toBe(true);
       socket.destroy();
     } finally {
@@ -307,8 +308,8 @@ describe('closeGracefully', () => {
     const inFlight = new Promise((resolve) => server.once('request', resolve));
     socket.write('POST /fetch_rtc_token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
     await inFlight;
-    await closeGracefully(server, 100);
-    await closed;
+    await within(closeGracefully(server, 100), 10_000, 'closeGracefully to resolve at its deadline');
+    await within(closed, 10_000, 'the connection to be cut');
     expect(server.listening).toBe(false);
   });
 });
