@@ -5,6 +5,7 @@ import { AccessToken2, RtcTokenBuilder, RtmTokenBuilder, ServiceChat, ServiceRtc
 import { AccessToken, Privileges, RtcTokenBuilder as Rtc006 } from '../src/006.js';
 import { APP_CERTIFICATE, APP_ID } from './support/arbitraries.js';
 import { codeOf } from './support/errors.js';
+import { runs } from './support/depth.js';
 
 const ISSUED = 1_700_000_000;
 const base = { appCertificate: APP_CERTIFICATE } as const;
@@ -98,7 +99,7 @@ describe('verifyToken: time (007)', () => {
         const code = codeOf(() => verifyToken(t, { ...base, now: ISSUED + offset, clockTolerance: tolerance, service: 'rtm' }));
         expect(code).toBe(offset - tolerance >= expire ? 'ERR_TOKEN_EXPIRED' : 'no error');
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

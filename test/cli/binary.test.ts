@@ -19,7 +19,7 @@ const BIN = resolve(ROOT, PKG.bin['agora-tokens']!);
 let binDir: string;
 
 beforeAll(() => {
-  // `npm test` builds first (tsup && ... vitest run); when run alone, build if it was never built.
+  // `npm run test:all` builds first (tsup && ... vitest run); when run alone, build if it was never built.
   // Not rebuilt when merely stale: tsup empties dist/ while other test files may be reading it.
   if (!existsSync(CLI)) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'pipe' });
   // What npm does on install: a link named after the bin entry, found on PATH.

@@ -6,6 +6,7 @@ import { diagnoseToken } from '../../src/inspect/diagnose.js';
 import { NO_OWN_LIMIT, inspectToken } from '../../src/inspect/inspect.js';
 import { Rtm2Permissions, ServiceApaas, ServiceRtm2 } from '../../src/007.js';
 import { APP_ID, NOW, bare, chat, rtc, rtm, token006, token007 } from './tokens.js';
+import { runs } from '../support/depth.js';
 
 describe('inspectToken 007', () => {
   it('describes every field, with absolute expiries', () => {
@@ -163,7 +164,7 @@ describe('inspectToken output and errors', () => {
         const findings = diagnoseToken(text, { now: NOW });
         expect(Array.isArray(findings)).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });

@@ -6,6 +6,7 @@ import { TokenFormatError } from '../../src/errors.js';
 import { DynamicKey, DynamicKey2, DynamicKey3, DynamicKey4, DynamicKey5, SignalingToken, decodeLegacyKey } from '../../src/legacy.js';
 import { APP_CERTIFICATE as CERT, APP_ID } from '../support/arbitraries.js';
 import { codeOf } from '../support/errors.js';
+import { runs } from '../support/depth.js';
 
 type Build = (a: unknown[]) => string;
 const call = (fn: (...a: any[]) => string): Build => (a) => fn(...a);
@@ -112,7 +113,7 @@ describe('decodeLegacyKey on arbitrary input', () => {
           expect(error).toBeInstanceOf(TokenFormatError);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

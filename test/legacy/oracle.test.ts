@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { DynamicKey5, SignalingToken } from '../../src/legacy.js';
 import { hex32, u32 } from '../support/arbitraries.js';
+import { runs } from '../support/depth.js';
 
 const require = createRequire(import.meta.url);
 type Dk5 = Record<'generatePublicSharingKey' | 'generateRecordingKey' | 'generateMediaChannelKey', (...a: unknown[]) => string> & {
@@ -31,7 +32,7 @@ describe.each(official)('legacy keys against $name', ({ dk5, signaling }) => {
       fc.property(keyArgs, fc.constantFrom(...NAMES), (args, name) => {
         expect(DynamicKey5[name](...args)).toBe(dk5[name](...args));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -41,7 +42,7 @@ describe.each(official)('legacy keys against $name', ({ dk5, signaling }) => {
       fc.property(keyArgs, permission, (args, p) => {
         expect(DynamicKey5.generateInChannelPermissionKey(...args, p)).toBe(dk5.generateInChannelPermissionKey(...args, p));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
     expect([DynamicKey5.noUpload, DynamicKey5.audioVideoUpload]).toEqual([dk5.noUpload, dk5.audioVideoUpload]);
   });
@@ -56,7 +57,7 @@ describe.each(official)('legacy keys against $name', ({ dk5, signaling }) => {
           expect(SignalingToken.get(appId, cert, account, valid, { now })).toBe(signaling.get(appId, cert, account, valid));
           expect(SignalingToken.get1DayToken(appId, cert, account, { now })).toBe(signaling.get1DayToken(appId, cert, account));
         }),
-        { numRuns: 3000 },
+        { numRuns: runs(3000) },
       );
     } finally {
       vi.useRealTimers();

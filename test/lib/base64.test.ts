@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64, encodeBase64Portable } from '../../src/lib/base64.js';
 import { TokenFormatError } from '../../src/errors.js';
+import { runs } from '../support/depth.js';
 
 describe('base64', () => {
   it('the portable encoder (no Buffer: browsers, Workers) writes what Buffer writes, at every length and chunk boundary', () => {
@@ -9,7 +10,7 @@ describe('base64', () => {
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
         expect(encodeBase64Portable(bytes)).toBe(Buffer.from(bytes).toString('base64'));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
     for (const size of [12287, 12288, 12289, 24576, 24577, 100_000]) {
       const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 7919) & 255);
@@ -27,7 +28,7 @@ describe('base64', () => {
         expect(decodeBase64(text, 'x')).toEqual(bytes);
         expect(decodeBase64(`abc${text}`, 'x', 3)).toEqual(bytes);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -54,7 +55,7 @@ describe('base64', () => {
           expect(error).toBeInstanceOf(TokenFormatError);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { ByteReader, ByteWriter, fromUtf8, utf8Length } from '../../src/lib/byte
 import { AgoraTokenError, TokenFormatError } from '../../src/errors.js';
 import { crc32 } from '../../src/lib/crc32.js';
 import { constantTimeEqual, randomSalt } from '../../src/lib/crypto.js';
+import { runs } from '../support/depth.js';
 
 const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
 
@@ -34,7 +35,7 @@ describe('ByteWriter / ByteReader', () => {
         for (const s of strings) expect(r.string('s')).toBe(Buffer.from(s, 'utf8').toString('utf8'));
         r.end();
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -60,7 +61,7 @@ describe('ByteWriter / ByteReader', () => {
           expect(fromUtf8(b)).toBe(expected);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     expect(fromUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe('\ufeffa');
   });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { adler32, zlibDeflate } from '../../src/lib/deflate.js';
 import { InflateError, zlibInflate } from '../../src/lib/inflate.js';
 import { concat, prng, randomBytes } from '../support/bytes.js';
+import { runs } from '../support/depth.js';
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
@@ -234,7 +235,7 @@ describe('zlibInflate: decodes every encoder', () => {
           expect(same(ours, new Uint8Array(zlib.inflateSync(z)))).toBe(true);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -650,13 +651,13 @@ describe('zlibInflate: fuzzing', () => {
   }
 
   it('random bytes only ever throw InflateError', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => fuzzOne(b)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => fuzzOne(b)), { numRuns: runs(3000) });
     // With a valid header, so the block decoder gets exercised.
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom(0x01, 0x5e, 0x9c, 0xda), (b, flg) =>
         fuzzOne(concat([Uint8Array.of(0x78, flg), b])),
       ),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 
@@ -711,7 +712,7 @@ describe('zlibInflate: fuzzing', () => {
           }
         },
       ),
-      { numRuns: 6000 },
+      { numRuns: runs(6000) },
     );
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { md5, md5Hex } from '../../src/lib/md5.js';
+import { runs } from '../support/depth.js';
 
 describe('md5', () => {
   it('gives the RFC 1321 test-suite digests', () => {
@@ -22,7 +23,7 @@ describe('md5', () => {
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         expect(Buffer.from(md5(bytes)).toString('hex')).toBe(createHash('md5').update(bytes).digest('hex'));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
     for (let size = 50; size < 140; size++) {
       const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 255);
@@ -35,7 +36,7 @@ describe('md5', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
         expect(md5Hex(text)).toBe(createHash('md5').update(text, 'utf8').digest('hex'));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -5,6 +5,7 @@ import { TARGET, generate } from '../../scripts/generate-sha256-compress.mjs';
 import { compress } from '../../src/lib/sha256-compress.js';
 import { compress as compressSmall } from '../../src/lib/sha256-compress-small.js';
 import fc from 'fast-check';
+import { runs } from '../support/depth.js';
 
 describe('sha256-compress (generated)', () => {
   it('is exactly what its generator writes (regenerate: node scripts/generate-sha256-compress.mjs)', () => {
@@ -43,7 +44,7 @@ describe('sha256-compress-small (the browser build\'s rolled loop)', () => {
         compressSmall(rolled, Int32Array.from(block));
         expect(rolled).toEqual(unrolled);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NATIVE_HMAC_MIN_BYTES, certificateKey, sign007, signingKey007 } from '../../src/lib/hmac-keys.js';
 import { hmac, hmacInto, hmacKey, hmacKeyFromHmacInto, sha256 } from '../../src/lib/sha256.js';
+import { runs } from '../support/depth.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -12,7 +13,7 @@ describe('sha256 / hmac (optimised path) equal node:crypto', () => {
       const data = new Uint8Array(n).map((_, i) => (i * 31 + n) & 0xff);
       expect(hex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
     }
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (d) => hex(sha256(d)) === createHash('sha256').update(d).digest('hex')), { numRuns: 500 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (d) => hex(sha256(d)) === createHash('sha256').update(d).digest('hex')), { numRuns: runs(500) });
   });
 
   it('HMAC with keys of every size class (short, 64, long) and any data', () => {
@@ -20,7 +21,7 @@ describe('sha256 / hmac (optimised path) equal node:crypto', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 1000 }), (key, data) => {
         expect(hex(hmac(hmacKey(key), data))).toBe(createHmac('sha256', key).update(data).digest('hex'));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -32,7 +33,7 @@ describe('sha256 / hmac (optimised path) equal node:crypto', () => {
         const digest = createHmac('sha256', key).update(data).digest();
         expect(hex(hmac(derived, message))).toBe(createHmac('sha256', digest).update(message).digest('hex'));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -57,7 +58,7 @@ describe('sha256 / hmac (optimised path) equal node:crypto', () => {
         const k2 = createHmac('sha256', u32(salt)).update(k1).digest();
         expect(hex(hmac(signingKey007(cert, issueTs, salt), data))).toBe(createHmac('sha256', k2).update(data).digest('hex'));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isHex32 } from '../../src/lib/validate.js';
+import { runs } from '../support/depth.js';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
@@ -26,7 +27,7 @@ describe('isHex32', () => {
         const s = units.join('');
         expect(isHex32(s)).toBe(HEX32.test(s));
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });

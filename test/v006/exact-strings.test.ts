@@ -5,6 +5,7 @@ import { verifyToken } from '../../src/index.js';
 import { APP_CERTIFICATE, APP_ID } from '../support/arbitraries.js';
 import { exactString, illFormedString } from '../support/strings.js';
 import { codeOf } from '../support/errors.js';
+import { runs } from '../support/depth.js';
 
 // A 006 token carries its channel and uid only as CRCs under the signature: "decodes to the
 // same string" means the exact string verifies, and any other does not.
@@ -18,7 +19,7 @@ describe('006: every packable string is signed exactly', () => {
         if (channelName.startsWith('\ufeff')) expect(codeOf(() => verifyToken(token, { ...opts, channelName: channelName.slice(1), account }))).toBe('ERR_CHANNEL_MISMATCH');
         if (account.startsWith('\ufeff') && account.length > 1) expect(codeOf(() => verifyToken(token, { ...opts, channelName, account: account.slice(1) }))).toBe('ERR_UID_MISMATCH');
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -45,7 +46,7 @@ describe('006: strings that are not well-formed UTF-16 are refused, naming the f
           expect(caught).toMatchObject({ code: 'ERR_STRING_NOT_WELL_FORMED', field });
         }
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 

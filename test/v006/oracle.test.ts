@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessToken, RtcTokenBuilder, RtmTokenBuilder, decodeToken006 } from '../../src/006.js';
 import { APP_CERTIFICATE, APP_ID, hex32, now, text, u32, uid } from '../support/arbitraries.js';
+import { runs } from '../support/depth.js';
 
 const require = createRequire(import.meta.url);
 const official = require('agora-access-token') as {
@@ -45,7 +46,7 @@ describe('006 against agora-access-token', () => {
         expect([decoded.appId, decoded.salt, decoded.ts]).toEqual([appId, salt, ts]);
         expect(decoded.privileges).toEqual([...new Map(privs)].sort((a, b) => a[0] - b[0]));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -62,7 +63,7 @@ describe('006 against agora-access-token', () => {
         );
         vi.useRealTimers();
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -75,7 +76,7 @@ describe('006 against agora-access-token', () => {
         );
         vi.useRealTimers();
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

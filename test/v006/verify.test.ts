@@ -6,6 +6,7 @@ import { verifyToken } from '../../src/verify.js';
 import { APP_CERTIFICATE, APP_ID, text, u32, uid } from '../support/arbitraries.js';
 import { codeOf, singleCharacterChanges } from '../support/errors.js';
 import { identityOf } from '../support/identity.js';
+import { runs } from '../support/depth.js';
 
 const token = RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'demo', 1234, 1, 1_700_003_600, { salt: 7, now: 1_700_000_000 });
 
@@ -52,7 +53,7 @@ describe('006 verifyToken', () => {
         expect(decoded).toEqual({ ...decodeToken(built), checked: expect.anything() });
         expect(decoded).toMatchObject({ salt, ts, privileges: [...t.messages].sort((a, b) => a[0] - b[0]) });
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -101,7 +102,7 @@ describe('006 decodeToken on untrusted input', () => {
           expect(error).toBeInstanceOf(TokenFormatError);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });

@@ -24,6 +24,7 @@ import { decodeToken, verifyToken } from '../../src/index.js';
 import { APP_CERTIFICATE, APP_ID } from '../support/arbitraries.js';
 import { exactString, illFormedString } from '../support/strings.js';
 import { codeOf } from '../support/errors.js';
+import { runs } from '../support/depth.js';
 
 const build = (...services: Array<ServiceRtc | ServiceRtm | ServiceRtm2 | ServiceChat | ServiceApaas | ServiceStreaming | ServiceFCdn>): string => {
   const t = new AccessToken2(APP_ID, APP_CERTIFICATE, 1_700_000_000, 600);
@@ -42,7 +43,7 @@ describe('007: every packable string decodes to exactly itself', () => {
         const options = account === '' ? { uid: 0 } : { account };
         expect(codeOf(() => verifyToken(token, { appCertificate: APP_CERTIFICATE, channelName, ...options, ignoreExpiry: true }))).toBe('no error');
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -58,7 +59,7 @@ describe('007: every packable string decodes to exactly itself', () => {
         expect(rtm2).toMatchObject({ userId });
         expect(JSON.stringify(rtm2)).toContain(JSON.stringify([resource, userId.slice(0, 100)]));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -113,7 +114,7 @@ describe('007: strings that are not well-formed UTF-16 are refused, naming the f
         ];
         for (const [field, fn] of cases) expectNotWellFormed(fn, field);
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 

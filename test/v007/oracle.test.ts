@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as ours from '../../src/007.js';
 import { APP_CERTIFICATE, APP_ID, hex32, now, relative, salt, text, u32, uid } from '../support/arbitraries.js';
 import { permissionsFrom, serviceFrom } from '../support/build007.js';
+import { runs } from '../support/depth.js';
 
 const require = createRequire(import.meta.url);
 const theirs = require('agora-token');
@@ -53,7 +54,7 @@ describe('007 builders against agora-token', () => {
         agree((p) => ours.ConvoAITokenBuilder.buildToken(...a, intUid, r, e1, e2, e3, e4, e1, rtmUser, e2, p), () => theirs.ConvoAITokenBuilder.buildToken(...a, intUid, r, e1, e2, e3, e4, e1, rtmUser, e2), issueTs, s);
         agree((p) => ours.SttTokenBuilder.buildToken(...a, account, r, e1, e2, e3, e4, e1, rtmUser, e2, p), () => theirs.SttTokenBuilder.buildToken(...a, account, r, e1, e2, e3, e4, e1, rtmUser, e2), issueTs, s);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -79,7 +80,7 @@ describe('007 builders against agora-token', () => {
         agree((p) => ours.ApaasTokenBuilder.buildUserToken(...c, user, expire, p), () => theirs.ApaasTokenBuilder.buildUserToken(...c, user, expire), issueTs, s);
         agree((p) => ours.EducationTokenBuilder.buildAppToken(...c, expire, p), () => theirs.EducationTokenBuilder.buildAppToken(...c, expire), issueTs, s);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -98,7 +99,7 @@ describe('007 builders against agora-token', () => {
         expect(node.services).toEqual(expectedNode);
         expect(apaas.privileges).toEqual([[1, expire]]);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -169,7 +170,7 @@ describe('AccessToken2 with random service sets against agora-token', () => {
         expect(parsed.from_string(built)).toBe(true);
         expect(parsed.verifySignature(cert)).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { verifyToken } from '../../src/verify.js';
 import { APP_CERTIFICATE, APP_ID } from '../support/arbitraries.js';
 import { loadVectors } from '../support/vectors.js';
 import { TOKEN_ALPHABET, codeOf, singleCharacterChanges } from '../support/errors.js';
+import { runs } from '../support/depth.js';
 
 const token = RtcTokenBuilder.buildTokenWithUid(APP_ID, APP_CERTIFICATE, 'demo', 1234, 1, 3600, 3600, { salt: 7, now: 1_700_000_000 });
 
@@ -87,7 +88,7 @@ describe('007 verifyToken', () => {
         expect(decoded).toEqual({ ...decodeToken(built), checked: expect.objectContaining({ signature: true }) });
         expect(decoded).toMatchObject({ issueTs, salt: s, services: [{ type: 1, channelName: channel, account: typeof user === 'number' && user === 0 ? '' : String(user) }] });
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -149,7 +150,7 @@ describe('007 decodeToken on untrusted input', () => {
           }
         },
       ),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });
