@@ -18,7 +18,7 @@ export {
   type AgoraTokenErrorCode,
   type TokenFormatErrorCode,
   type TokenVerificationErrorCode,
-} from './errors.js';
+} from './core/errors.js';
 export { AccessToken, VERSION_006, MESSAGE_TS_OFFSET, version } from './v006/access-token.js';
 export { Privileges, Priviledges, priviledges, type Privilege } from './v006/privileges.js';
 export { RtcTokenBuilder, RtcRole, type RtcRole006 } from './v006/rtc-token-builder.js';

@@ -17,7 +17,7 @@ export {
   type AgoraTokenErrorCode,
   type TokenFormatErrorCode,
   type TokenVerificationErrorCode,
-} from './errors.js';
+} from './core/errors.js';
 export { AccessToken2, VERSION_007, DEFAULT_EXPIRE, type BuildOptions007 } from './v007/access-token2.js';
 export { Service, type PrivilegeEntry, type DecodedServiceBase } from './v007/service.js';
 export { Rtm2Permissions } from './v007/rtm2-permissions.js';

@@ -14,8 +14,8 @@ export {
   type AgoraTokenErrorCode,
   type TokenFormatErrorCode,
   type TokenVerificationErrorCode,
-} from './errors.js';
-export { decodeToken, type DecodedToken, type DecodeOptions } from './decode.js';
+} from './core/errors.js';
+export { decodeToken, type DecodedToken, type DecodeOptions } from './core/decode.js';
 export {
   verifyToken,
   TOKEN_MAX_LIFETIME,
@@ -24,7 +24,7 @@ export {
   type VerifyOptionsBase,
   type VerifiedToken,
   type VerificationChecks,
-} from './verify.js';
+} from './core/verify.js';
 export type { DecodedToken006 } from './v006/decode.js';
 export type { DecodedToken007, UnparsedServices } from './v007/decode.js';
 export type { DecodedService } from './v007/services/index.js';

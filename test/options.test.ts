@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as root from '../src/index.js';
 import * as v006 from '../src/006.js';
 import * as v007 from '../src/007.js';
-import { AgoraTokenError, InvalidArgumentError } from '../src/errors.js';
+import { AgoraTokenError, InvalidArgumentError } from '../src/core/errors.js';
 import { APP_CERTIFICATE, APP_ID } from './support/arbitraries.js';
 import { runs } from './support/depth.js';
 

@@ -1,4 +1,4 @@
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { ApaasTokenBuilder } from '../v007/builders/apaas-token-builder.js';
 import { checkI16 } from '../lib/validate.js';
 import { type CommonOptions, DEFAULT_EXPIRES_IN, checkAccount, checkCredentials, checkDuration, pinsOf } from './options.js';

@@ -1,7 +1,7 @@
 // Shared option handling of the named-options API: units that cannot be confused, and the
 // platform limits that the official builders leave unchecked.
 
-import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
+import { invalidArgument, invalidArgumentDescribed } from '../core/errors.js';
 import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';
 import { checkWellFormed, utf8Length } from '../lib/bytes.js';

@@ -1,4 +1,4 @@
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { RtcRole as RtcRole006, RtcTokenBuilder as Rtc006 } from '../v006/rtc-token-builder.js';
 import { RtcRole as RtcRole007, RtcTokenBuilder as Rtc007 } from '../v007/builders/rtc-token-builder.js';
 import {

@@ -1,4 +1,4 @@
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { RtmRole, RtmTokenBuilder as Rtm006 } from '../v006/rtm-token-builder.js';
 import { RtmTokenBuilder as Rtm007 } from '../v007/builders/rtm-token-builder.js';
 import { Rtm2Permissions } from '../v007/rtm2-permissions.js';

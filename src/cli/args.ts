@@ -2,7 +2,7 @@
 // turned into one short line, and value parsers whose messages match the library's.
 
 import { parseArgs } from 'node:util';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { StdinTooLargeError, type Io } from './io.js';
 
 /** A mistake in how the command was called: one line on stderr, exit status 2. */

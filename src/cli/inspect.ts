@@ -1,4 +1,4 @@
-import { AgoraTokenError, InvalidArgumentError } from '../errors.js';
+import { AgoraTokenError, InvalidArgumentError } from '../core/errors.js';
 import { inspectToken } from '../inspect/inspect.js';
 import { clockOf } from '../inspect/time.js';
 import { DEMO_APP_ID } from '../server/demo.js';

@@ -2,7 +2,7 @@
 // status: 2 for usage (including arguments the library rejects), 1 for invalid tokens.
 
 import { readFileSync } from 'node:fs';
-import { AgoraTokenError, InvalidArgumentError } from '../errors.js';
+import { AgoraTokenError, InvalidArgumentError } from '../core/errors.js';
 import { apaasCommand } from './apaas.js';
 import { EXIT, UsageError } from './args.js';
 import { withUserNames } from './flag-names.js';

@@ -1,4 +1,4 @@
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import type { StartServerOptions } from '../server/start.js';
 import { EXIT, UsageError, integerValue, parseFlags, stringFlag } from './args.js';
 import type { Command } from './command.js';

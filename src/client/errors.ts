@@ -1,4 +1,4 @@
-import { AgoraTokenError } from '../errors.js';
+import { AgoraTokenError } from '../core/errors.js';
 
 /** Codes of {@link TokenFetchError}. */
 export type TokenFetchErrorCode = 'ERR_TOKEN_FETCH' | 'ERR_TOKEN_FETCH_TIMEOUT' | 'ERR_TOKEN_FETCH_STATUS' | 'ERR_TOKEN_SOURCE_CLOSED';

@@ -1,8 +1,8 @@
 // What the client needs from a token it received: when it was issued and when the earliest
 // privilege runs out, and a check that it is for the channel and uid that were asked for.
 
-import { decodeToken } from '../decode.js';
-import { TokenFormatError } from '../errors.js';
+import { decodeToken } from '../core/decode.js';
+import { TokenFormatError } from '../core/errors.js';
 import { TokenMismatchError } from './errors.js';
 
 /** What a token says about itself (decoded, not verified: the client has no secret). */

@@ -1,6 +1,6 @@
 // The token source: fetches tokens, keeps the current one, renews it before it runs out.
 
-import type { AgoraTokenError } from '../errors.js';
+import type { AgoraTokenError } from '../core/errors.js';
 import { type BackoffOptions, parseRetryAfter, retryableStatus, retryDelay } from './backoff.js';
 import { estimateOffset } from './clock-offset.js';
 import { TokenFetchError } from './errors.js';

@@ -2,8 +2,8 @@
 // file per kind of token plus the option checking, the repair of mangled strings and the
 // shared hint texts.
 
-import { TokenFormatError, invalidArgument } from '../errors.js';
-import { decodeToken } from '../decode.js';
+import { TokenFormatError, invalidArgument } from '../core/errors.js';
+import { decodeToken } from '../core/decode.js';
 import type { DecodedToken006 } from '../v006/decode.js';
 import type { DecodedToken007 } from '../v007/decode.js';
 import type { DecodedLegacyKey } from '../legacy/decode.js';

@@ -1,4 +1,4 @@
-import { type DecodeOptions, decodeToken } from '../decode.js';
+import { type DecodeOptions, decodeToken } from '../core/decode.js';
 import type { DecodedToken006 } from '../v006/decode.js';
 import type { DecodedToken007, UnparsedServices } from '../v007/decode.js';
 import type { DecodedService } from '../v007/services/index.js';

@@ -1,7 +1,7 @@
 // Time formatting shared by the explainer and the command line. Everything takes Unix
 // seconds and an explicit clock, so output is reproducible (no hidden Date.now()).
 
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 
 /** A point in time as Unix seconds and as an ISO 8601 string (UTC, no milliseconds). */
 export interface InspectedTime {

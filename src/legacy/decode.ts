@@ -2,7 +2,7 @@
 // without trusting: no signature is checked.
 
 import { ByteReader, fromUtf8 } from '../lib/bytes.js';
-import { TokenFormatError } from '../errors.js';
+import { TokenFormatError } from '../core/errors.js';
 import { decodeBase64 } from '../lib/base64.js';
 import { toHex } from './fields.js';
 

@@ -1,6 +1,6 @@
 import { ByteWriter, checkPackable } from '../lib/bytes.js';
 import { hmacSha1 } from '../lib/sha1.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { encodeBase64 } from '../lib/base64.js';
 import { type UidKeyInputs, checkUidKeyInputs, toHex } from './fields.js';
 

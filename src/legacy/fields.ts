@@ -4,7 +4,7 @@
 
 import { checkAppCertificate, checkAppId, checkSalt, checkU32 } from '../lib/validate.js';
 import { checkPackable } from '../lib/bytes.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 
 /** The inputs every DynamicKey version signs, checked. */
 export interface KeyInputs {

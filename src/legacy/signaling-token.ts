@@ -1,7 +1,7 @@
 import { checkAppCertificate, checkAppId, checkU32, pinnedNow } from '../lib/validate.js';
 import { U32_MAX, utf8 } from '../lib/bytes.js';
 import { md5 } from '../lib/md5.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { toHex } from './fields.js';
 
 /** Version field of signaling tokens. */

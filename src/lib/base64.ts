@@ -4,7 +4,7 @@
 // ones). Encoding uses Node's Buffer where the runtime has one (about twice as fast for a
 // token), else a table pass of our own: the same text either way.
 
-import { TokenFormatError } from '../errors.js';
+import { TokenFormatError } from '../core/errors.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const ALPHABET_CODES = /* @__PURE__ */ Array.from(ALPHABET, (c) => c.charCodeAt(0));

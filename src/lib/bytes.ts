@@ -2,7 +2,7 @@
 // and `bytes(x)` = u16 length + raw bytes. Strings are UTF-8, exact both ways: only
 // well-formed UTF-16 is packed, and only valid UTF-8 is unpacked, byte-order mark included.
 
-import { TokenFormatError, invalidArgumentDescribed } from '../errors.js';
+import { TokenFormatError, invalidArgumentDescribed } from '../core/errors.js';
 
 const encoder = new TextEncoder();
 // `ignoreBOM`: a leading U+FEFF is part of the field, not a byte-order mark to drop.

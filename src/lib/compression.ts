@@ -5,7 +5,7 @@
 import { builtin } from './builtins.js';
 import { zlibDeflateTransient } from './deflate.js';
 import { InflateError, zlibInflateTransient } from './inflate.js';
-import { InvalidArgumentError, TokenFormatError } from '../errors.js';
+import { InvalidArgumentError, TokenFormatError } from '../core/errors.js';
 import { type Compression, DEFAULT_COMPRESSION } from '../v007/compression.js';
 
 // Public type and default, declared outside lib/ so that no public type lives among the internals.

@@ -1,7 +1,7 @@
 // Argument checks shared by every builder. Each throws an InvalidArgumentError naming the
 // field, the expectation and the value, where the official code returns "" or wraps.
 
-import { describeValue, invalidArgument, invalidArgumentDescribed } from '../errors.js';
+import { describeValue, invalidArgument, invalidArgumentDescribed } from '../core/errors.js';
 import { U16_MAX, U32_MAX, checkWellFormed } from './bytes.js';
 import type { BuildPins } from '../v006/pins.js';
 

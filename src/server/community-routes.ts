@@ -2,7 +2,7 @@
 // token server): same paths, same answer shapes, stricter inputs (a bad role or token type is
 // a 400 instead of quietly becoming "subscriber").
 
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { checkAccount, checkChannelName } from '../api/options.js';
 import type { TokenGrant } from './grant.js';
 import { HttpError } from './http-error.js';

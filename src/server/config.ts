@@ -6,7 +6,7 @@ import { DEMO_APP_CERTIFICATE, DEMO_APP_ID } from './demo.js';
 import { DEFAULT_RATE_LIMIT, MIN_SHARED_SECRET_LENGTH, type RateLimitOptions, normalizeOrigin } from './options.js';
 import type { TokenServerOptions } from './node-server.js';
 import { isHex32 } from '../lib/validate.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /**
  * Port of the standalone server when `PORT` is unset: the guide's 8082.

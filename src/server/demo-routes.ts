@@ -4,7 +4,7 @@
 // role and one hour; here the lifetime is the server's `defaultExpiresIn` and the format its
 // `version`, and a missing or repeated parameter gets this server's uniform 400 body.
 
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { checkAccount, checkChannelName } from '../api/options.js';
 import type { TokenGrant } from './grant.js';
 import { parseUidOrAccount } from './fields.js';

@@ -1,7 +1,7 @@
 // Request fields shared by the routes. Every failure is an InvalidArgumentError naming the
 // field as the caller spelled the route's contract, which the pipeline turns into a 400.
 
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { checkAccount, checkUid } from '../api/options.js';
 import { U32_MAX } from '../lib/bytes.js';
 import type { ResolvedOptions } from './options.js';

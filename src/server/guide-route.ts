@@ -1,7 +1,7 @@
 // POST /fetch_rtc_token, the route of Agora's authentication guide:
 // `{"uid": 1234, "channelName": "test", "role": 1}` -> `{"token": "...", "code": "200"}`.
 
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { checkChannelName } from '../api/options.js';
 import type { TokenGrant } from './grant.js';
 import { readJsonObject } from './json-body.js';

@@ -1,7 +1,7 @@
 // The one error shape every route answers with: `{ "error": { "code", "message", "field"? } }`.
 // Field errors reuse the library's codes (ERR_INVALID_UID, ...); the rest are HTTP-level.
 
-import { type AgoraTokenErrorCode, InvalidArgumentError } from '../errors.js';
+import { type AgoraTokenErrorCode, InvalidArgumentError } from '../core/errors.js';
 
 /**
  * Codes of errors that are about the HTTP exchange rather than one field.

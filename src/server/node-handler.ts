@@ -4,7 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import type { CoreRequest, Reply, TokenServerCore } from './core.js';
 import { coreOf } from './fetch-handler.js';
 import { HttpError, errorBody } from './http-error.js';

@@ -3,7 +3,7 @@
 
 import { type Server, createServer } from 'node:http';
 import type { Socket } from 'node:net';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { createTokenHandler } from './fetch-handler.js';
 import { DEFAULT_BODY_TIMEOUT_MS, createNodeHandler } from './node-handler.js';
 import type { TokenHandlerOptions } from './options.js';

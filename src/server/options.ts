@@ -1,7 +1,7 @@
 // Options of the token handler, their documented defaults, and their validation at
 // construction time (a bad option fails when the server is built, never per request).
 
-import { describeValue, invalidArgument, invalidArgumentDescribed } from '../errors.js';
+import { describeValue, invalidArgument, invalidArgumentDescribed } from '../core/errors.js';
 import { DEFAULT_EXPIRES_IN, MAX_EXPIRES_IN, type TokenVersion, checkVersion } from '../api/options.js';
 import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';

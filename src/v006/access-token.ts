@@ -5,7 +5,7 @@ import { randomSalt } from '../lib/crypto.js';
 import { certificateKey } from '../lib/hmac-keys.js';
 import { hmacInto } from '../lib/sha256.js';
 import { checkAppCertificate, checkAppId, checkSalt, checkString, checkU16, checkU32, uidString } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { parse006 } from './decode.js';
 
 /** Version prefix of AccessToken tokens. */

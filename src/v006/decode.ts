@@ -1,6 +1,6 @@
 import { ByteReader } from '../lib/bytes.js';
 import { decodeBase64 } from '../lib/base64.js';
-import { TokenFormatError, invalidArgument } from '../errors.js';
+import { TokenFormatError, invalidArgument } from '../core/errors.js';
 import { isHex32 } from '../lib/validate.js';
 import { VERSION_006 } from './access-token.js';
 

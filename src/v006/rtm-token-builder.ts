@@ -1,5 +1,5 @@
 import { type BuildPins, checkRole, checkU32 } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { AccessToken } from './access-token.js';
 import { Privileges } from './privileges.js';
 import { applyPins006 } from './rtc-token-builder.js';

@@ -5,7 +5,7 @@ import { randomSalt } from '../lib/crypto.js';
 import { constantTimeEqual } from '../lib/crypto.js';
 import { sign007 } from '../lib/hmac-keys.js';
 import { checkAppCertificate, checkAppId, checkSalt, checkU32 } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 import { parse007 } from './decode.js';
 import { Service } from './service.js';
 import { SERVICE_CLASSES, serviceFromDecoded } from './services/from-decoded.js';

@@ -1,7 +1,7 @@
 import { ByteReader } from '../lib/bytes.js';
 import { decodeBase64 } from '../lib/base64.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES, decompress } from '../lib/compression.js';
-import { TokenFormatError, invalidArgument } from '../errors.js';
+import { TokenFormatError, invalidArgument } from '../core/errors.js';
 import { checkMaxPayloadBytes, isHex32 } from '../lib/validate.js';
 import { VERSION_007 } from './access-token2.js';
 import { type DecodedService, SERVICE_READERS } from './services/index.js';

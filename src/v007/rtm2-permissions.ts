@@ -1,6 +1,6 @@
 import { checkPackable } from '../lib/bytes.js';
 import { checkU16 } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 
 /**
  * RTM2 resource-level permissions: per resource type and permission type, a list of

@@ -1,6 +1,6 @@
 import { type ByteReader, ByteWriter, checkPackable, checkUtf8Fits } from '../lib/bytes.js';
 import { checkU16, checkU32, uidString } from '../lib/validate.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../core/errors.js';
 
 /** A privilege id and its expiry, as packed (007: seconds after issue, 0 = no own limit). */
 export type PrivilegeEntry = [privilege: number, expire: number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../src/errors.js';
+import { InvalidArgumentError } from '../../src/core/errors.js';
 import { DIAGNOSIS_CODES, type DiagnosisCode, type DiagnosisFinding } from '../../src/inspect/codes.js';
 import { diagnoseToken } from '../../src/inspect/diagnose.js';
 import { DynamicKey, DynamicKey4, DynamicKey5, SignalingToken } from '../../src/legacy.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf } from '../support/errors.js';
-import { decodeToken } from '../../src/decode.js';
+import { decodeToken } from '../../src/core/decode.js';
 import { inspectToken } from '../../src/inspect/inspect.js';
 import { DynamicKey, DynamicKey2, DynamicKey3, DynamicKey4, DynamicKey5, SignalingToken } from '../../src/legacy.js';
 import { APP_CERTIFICATE, APP_ID, NOW } from './tokens.js';

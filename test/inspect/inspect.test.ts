@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { AgoraTokenError, InvalidArgumentError, TokenFormatError } from '../../src/errors.js';
+import { AgoraTokenError, InvalidArgumentError, TokenFormatError } from '../../src/core/errors.js';
 import { diagnoseToken } from '../../src/inspect/diagnose.js';
 import { NO_OWN_LIMIT, inspectToken } from '../../src/inspect/inspect.js';
 import { Rtm2Permissions, ServiceApaas, ServiceRtm2 } from '../../src/007.js';

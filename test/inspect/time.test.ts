@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../src/errors.js';
+import { InvalidArgumentError } from '../../src/core/errors.js';
 import { clockOf, describeTime, formatDuration, formatRelative, isoTime } from '../../src/inspect/time.js';
 
 describe('time formatting', () => {

@@ -2,7 +2,7 @@
 // throw typed errors naming the field.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenFormatError } from '../../src/errors.js';
+import { TokenFormatError } from '../../src/core/errors.js';
 import { DynamicKey, DynamicKey2, DynamicKey3, DynamicKey4, DynamicKey5, SignalingToken, decodeLegacyKey } from '../../src/legacy.js';
 import { APP_CERTIFICATE as CERT, APP_ID } from '../support/arbitraries.js';
 import { codeOf } from '../support/errors.js';

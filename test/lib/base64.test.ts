@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64, encodeBase64Portable } from '../../src/lib/base64.js';
-import { TokenFormatError } from '../../src/errors.js';
+import { TokenFormatError } from '../../src/core/errors.js';
 import { runs } from '../support/depth.js';
 
 describe('base64', () => {

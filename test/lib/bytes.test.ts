@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, fromUtf8, utf8Length } from '../../src/lib/bytes.js';
-import { AgoraTokenError, TokenFormatError } from '../../src/errors.js';
+import { AgoraTokenError, TokenFormatError } from '../../src/core/errors.js';
 import { crc32 } from '../../src/lib/crc32.js';
 import { constantTimeEqual, randomSalt } from '../../src/lib/crypto.js';
 import { runs } from '../support/depth.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { AgoraTokenError } from '../../src/errors.js';
+import { AgoraTokenError } from '../../src/core/errors.js';
 
 /** The `code` of the AgoraTokenError `fn` throws (failing on any other error), or 'no error'. */
 export function codeOf(fn: () => unknown): string {

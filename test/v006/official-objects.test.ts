@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as ours from '../../src/006.js';
-import { AgoraTokenError, TokenFormatError } from '../../src/errors.js';
+import { AgoraTokenError, TokenFormatError } from '../../src/core/errors.js';
 
 const require = createRequire(import.meta.url);
 const OFFICIAL = ['agora-access-token', 'agora-token'].map((name) => ({ name, m: require(`${name}/src/AccessToken`) }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeToken006, AgoraTokenError } from '../../src/006.js';
-import { verifyToken } from '../../src/verify.js';
+import { verifyToken } from '../../src/core/verify.js';
 import { build006 as build } from '../support/build006.js';
 import { hex, loadVectors, type Vector } from '../support/vectors.js';
 import { identityOf } from '../support/identity.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AccessToken, AgoraTokenError, RtcTokenBuilder, RtmTokenBuilder, TokenFormatError, TokenVerificationError } from '../../src/006.js';
-import { decodeToken } from '../../src/decode.js';
-import { verifyToken } from '../../src/verify.js';
+import { decodeToken } from '../../src/core/decode.js';
+import { verifyToken } from '../../src/core/verify.js';
 import { APP_CERTIFICATE, APP_ID, text, u32, uid } from '../support/arbitraries.js';
 import { codeOf, singleCharacterChanges } from '../support/errors.js';
 import { identityOf } from '../support/identity.js';

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as ours from '../../src/007.js';
-import { AgoraTokenError, TokenFormatError } from '../../src/errors.js';
+import { AgoraTokenError, TokenFormatError } from '../../src/core/errors.js';
 
 const require = createRequire(import.meta.url);
 const official = require('agora-token/src/AccessToken2');

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AgoraTokenError, TokenFormatError, decodeToken007 } from '../../src/007.js';
-import { verifyToken } from '../../src/verify.js';
+import { verifyToken } from '../../src/core/verify.js';
 import { build007 } from '../support/build007.js';
 import { hex, loadVectors, type Vector } from '../support/vectors.js';
 

@@ -1,6 +1,6 @@
 // The diagnosis of an AccessToken (006): signature, channel and uid CRCs, privilege expiries.
 
-import { TOKEN_MAX_LIFETIME } from '../../verify.js';
+import { TOKEN_MAX_LIFETIME } from '../../core/verify.js';
 import { utf8 } from '../../lib/bytes.js';
 import { crc32 } from '../../lib/crc32.js';
 import type { DecodedToken006 } from '../../v006/decode.js';

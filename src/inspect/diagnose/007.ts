@@ -1,6 +1,6 @@
 // The diagnosis of an AccessToken2 (007): signature, services, channel and user, privilege lifetimes.
 
-import { TOKEN_MAX_LIFETIME } from '../../verify.js';
+import { TOKEN_MAX_LIFETIME } from '../../core/verify.js';
 import type { DecodedToken007 } from '../../v007/decode.js';
 import type { DecodedService } from '../../v007/services/index.js';
 import { accountKind, isKnownPrivilege007, privilegeName007 } from '../names.js';

@@ -1,6 +1,6 @@
 // The list of findings a diagnosis builds, and the finding for a token that does not decode.
 
-import { AgoraTokenError, TokenFormatError } from '../../errors.js';
+import { AgoraTokenError, TokenFormatError } from '../../core/errors.js';
 import { isHex32 } from '../../lib/validate.js';
 import { DIAGNOSIS_CODES, type DiagnosisCode, type DiagnosisFinding } from '../codes.js';
 

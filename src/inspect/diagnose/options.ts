@@ -1,6 +1,6 @@
 // The options of diagnoseToken, checked once into the context every check reads.
 
-import { invalidArgument, invalidArgumentDescribed } from '../../errors.js';
+import { invalidArgument, invalidArgumentDescribed } from '../../core/errors.js';
 import { checkAppCertificate, checkAppId } from '../../lib/validate.js';
 import { UID_MAX } from '../names.js';
 import { clockOf } from '../time.js';

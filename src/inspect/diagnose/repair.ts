@@ -1,7 +1,7 @@
 // Repair of the ways transport mangles a token (quotes, URL encoding, spaces for "+", line
 // breaks, base64url), each reported as a finding.
 
-import { decodeToken } from '../../decode.js';
+import { decodeToken } from '../../core/decode.js';
 import type { Findings } from './findings.js';
 
 /**

@@ -1,7 +1,7 @@
 // Checks and hint texts that the 006, 007 and legacy diagnoses share.
 
-import { TokenVerificationError } from '../../errors.js';
-import { verifyToken, TOKEN_MAX_LIFETIME } from '../../verify.js';
+import { TokenVerificationError } from '../../core/errors.js';
+import { verifyToken, TOKEN_MAX_LIFETIME } from '../../core/verify.js';
 import { DEMO_APP_ID } from '../../server/demo.js';
 import { accountKind } from '../names.js';
 import { formatDuration, isoTime } from '../time.js';

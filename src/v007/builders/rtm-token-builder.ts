@@ -1,7 +1,7 @@
 import { Rtm2Permissions } from '../rtm2-permissions.js';
 import { ServiceRtm } from '../services/rtm.js';
 import { ServiceRtm2 } from '../services/rtm2.js';
-import { invalidArgument } from '../../errors.js';
+import { invalidArgument } from '../../core/errors.js';
 import { type BuildPins007, buildWith, checkExpire } from './pins.js';
 
 /** 007 RTM token builders, as in `agora-token@2.0.6`. `expire` is RELATIVE seconds. */

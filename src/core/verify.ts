@@ -1,14 +1,14 @@
 import { TokenFormatError, TokenVerificationError, invalidArgument, invalidArgumentDescribed } from './errors.js';
-import { U32_MAX, acquireWriter, checkWellFormed, releaseWriter } from './lib/bytes.js';
-import { certificateKey, sign007 } from './lib/hmac-keys.js';
-import { hmacInto } from './lib/sha256.js';
-import { crc32 } from './lib/crc32.js';
-import { constantTimeEqual } from './lib/crypto.js';
-import { checkAppCertificate, checkU32 } from './lib/validate.js';
+import { U32_MAX, acquireWriter, checkWellFormed, releaseWriter } from '../lib/bytes.js';
+import { certificateKey, sign007 } from '../lib/hmac-keys.js';
+import { hmacInto } from '../lib/sha256.js';
+import { crc32 } from '../lib/crc32.js';
+import { constantTimeEqual } from '../lib/crypto.js';
+import { checkAppCertificate, checkU32 } from '../lib/validate.js';
 import { checkTokenArgument } from './decode.js';
-import { type DecodedToken006, parse006 } from './v006/decode.js';
-import { type DecodeOptions007, type DecodedToken007, parse007 } from './v007/decode.js';
-import { type DecodedService, SERVICE_TYPES, type ServiceName } from './v007/services/index.js';
+import { type DecodedToken006, parse006 } from '../v006/decode.js';
+import { type DecodeOptions007, type DecodedToken007, parse007 } from '../v007/decode.js';
+import { type DecodedService, SERVICE_TYPES, type ServiceName } from '../v007/services/index.js';
 
 /** Longest a token is honoured after its issue time, in seconds (the platform's 24 h), whatever it claims. */
 export const TOKEN_MAX_LIFETIME = 86400;

@@ -1,7 +1,7 @@
 import { TokenFormatError, invalidArgument } from './errors.js';
-import { type DecodedToken006, parse006 } from './v006/decode.js';
-import { type DecodeOptions007, type DecodedToken007, parse007 } from './v007/decode.js';
-import { type DecodedLegacyKey, decodeLegacyKey, looksLegacy } from './legacy/decode.js';
+import { type DecodedToken006, parse006 } from '../v006/decode.js';
+import { type DecodeOptions007, type DecodedToken007, parse007 } from '../v007/decode.js';
+import { type DecodedLegacyKey, decodeLegacyKey, looksLegacy } from '../legacy/decode.js';
 
 /** A decoded 006 or 007 token; discriminate on `version`. Decoded is not verified. */
 export type DecodedToken = DecodedToken006 | DecodedToken007;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeToken, inspectToken, verifyToken } from '../src/index.js';
-import { decodeToken006 } from '../src/006.js';
-import { decodeToken007 } from '../src/007.js';
-import { MAX_TOKEN_LENGTH_006 } from '../src/v006/decode.js';
-import { maxTokenLength007 } from '../src/v007/decode.js';
-import { APP_CERTIFICATE } from './support/arbitraries.js';
-import { codeOf } from './support/errors.js';
+import { decodeToken, inspectToken, verifyToken } from '../../src/index.js';
+import { decodeToken006 } from '../../src/006.js';
+import { decodeToken007 } from '../../src/007.js';
+import { MAX_TOKEN_LENGTH_006 } from '../../src/v006/decode.js';
+import { maxTokenLength007 } from '../../src/v007/decode.js';
+import { APP_CERTIFICATE } from '../support/arbitraries.js';
+import { codeOf } from '../support/errors.js';
 
 describe('token length', () => {
   it('the bounds are what the formats can hold', () => {

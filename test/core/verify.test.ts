@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type DecodedToken, TokenVerificationError, type VerifiedToken, decodeToken, verifyToken } from '../src/index.js';
-import { AccessToken2, RtcTokenBuilder, RtmTokenBuilder, ServiceChat, ServiceRtc, ServiceRtm } from '../src/007.js';
-import { AccessToken, Privileges, RtcTokenBuilder as Rtc006 } from '../src/006.js';
-import { APP_CERTIFICATE, APP_ID } from './support/arbitraries.js';
-import { codeOf } from './support/errors.js';
-import { runs } from './support/depth.js';
+import { type DecodedToken, TokenVerificationError, type VerifiedToken, decodeToken, verifyToken } from '../../src/index.js';
+import { AccessToken2, RtcTokenBuilder, RtmTokenBuilder, ServiceChat, ServiceRtc, ServiceRtm } from '../../src/007.js';
+import { AccessToken, Privileges, RtcTokenBuilder as Rtc006 } from '../../src/006.js';
+import { APP_CERTIFICATE, APP_ID } from '../support/arbitraries.js';
+import { codeOf } from '../support/errors.js';
+import { runs } from '../support/depth.js';
 
 const ISSUED = 1_700_000_000;
 const base = { appCertificate: APP_CERTIFICATE } as const;
