@@ -20,19 +20,32 @@ interface NodeBuffer {
 }
 type BufferStatic = { from(buffer: ArrayBufferLike): NodeBuffer };
 
-// Looked up on first use, never at import: browsers and Workers have no Buffer.
-let NodeBuffer: BufferStatic | null | undefined;
-// A Buffer view of the last ArrayBuffer encoded from: builds encode from the same scratch
-// buffer every time, so the view is made once, not per token.
-let view: NodeBuffer | undefined;
+/**
+ * The module's reusable state, in one place:
+ * - `nodeBuffer`: Node's Buffer, looked up on first use, never at import (browsers and
+ *   Workers have none: `null`);
+ * - `view`: a Buffer view of the last ArrayBuffer encoded from (builds encode from the same
+ *   scratch buffer every time, so the view is made once, not per token);
+ * - `decoded`: the buffer {@link decodeBase64} writes into. Its result is a view of it, valid
+ *   until the next call: parsers read it (and copy what they keep) before decoding again,
+ *   and no user code runs in between.
+ */
+const state: { nodeBuffer: BufferStatic | null | undefined; view: NodeBuffer | undefined; decoded: Uint8Array } = {
+  nodeBuffer: undefined,
+  view: undefined,
+  decoded: new Uint8Array(1024),
+};
+/** Past this size decoded bytes get a buffer of their own, freed with the result. */
+const DECODED_KEEP = 1 << 20;
 
 export function encodeBase64(bytes: Uint8Array): string {
-  if (NodeBuffer === undefined) {
+  if (state.nodeBuffer === undefined) {
     const found = (globalThis as { Buffer?: BufferStatic }).Buffer;
-    NodeBuffer = typeof found?.from === 'function' ? found : null;
+    state.nodeBuffer = typeof found?.from === 'function' ? found : null;
   }
-  if (NodeBuffer === null) return encodeBase64Portable(bytes);
-  if (view?.buffer !== bytes.buffer) view = NodeBuffer.from(bytes.buffer);
+  if (state.nodeBuffer === null) return encodeBase64Portable(bytes);
+  let view = state.view;
+  if (view?.buffer !== bytes.buffer) view = state.view = state.nodeBuffer.from(bytes.buffer);
   return view.toString('base64', bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 
@@ -77,7 +90,10 @@ export function decodeBase64(text: string, what: string, start = 0): Uint8Array 
   const size = (length / 4) * 3 - padding;
   // Past DECODED_KEEP the bytes get a buffer of their own, freed with the result, so one
   // huge input does not hold its memory for the life of the process.
-  if (decoded.length < size + 2 && size + 2 <= DECODED_KEEP) decoded = new Uint8Array(Math.max(size + 2, Math.min(decoded.length * 2, DECODED_KEEP)));
+  let decoded = state.decoded;
+  if (decoded.length < size + 2 && size + 2 <= DECODED_KEEP) {
+    decoded = state.decoded = new Uint8Array(Math.max(size + 2, Math.min(decoded.length * 2, DECODED_KEEP)));
+  }
   const out = size + 2 <= decoded.length ? decoded : new Uint8Array(size + 2);
   // Decoded here rather than by Buffer, which silently skips bad characters: a negative
   // table entry, or a code unit above 0x7f, makes `bad` negative.
@@ -121,7 +137,3 @@ export function decodeBase64(text: string, what: string, start = 0): Uint8Array 
   return out.subarray(0, o);
 }
 
-// Decoded bytes land in one reused buffer: a token's body is parsed (and copied where kept)
-// before the next decode.
-let decoded = new Uint8Array(1024);
-const DECODED_KEEP = 1 << 20;
