@@ -3,7 +3,7 @@
 
 import { invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import type { Compression } from '../lib/compression.js';
-import { checkAppCertificate, checkAppId } from '../lib/validate.js';
+import { checkAppCertificate, checkAppId, checkUid } from '../lib/validate.js';
 import { checkWellFormed, utf8Length } from '../lib/bytes.js';
 
 /** Default lifetime of a token built with the named-options API: 3600 s. */
@@ -97,12 +97,7 @@ export function checkAccount(value: unknown, field: string): string {
   return value;
 }
 
-export function checkUid(value: unknown, field = 'uid'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
-    throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 (0 = any uid)', value);
-  }
-  return value;
-}
+export { checkUid };
 
 /**
  * Who a token is for: exactly one of `uid` (integer 0..4294967295, 0 = any uid) and

@@ -1,8 +1,9 @@
 import { type DecodeOptions, decodeToken } from '../decode.js';
 import type { DecodedToken006 } from '../v006/decode.js';
+import { Privileges } from '../v006/privileges.js';
 import type { DecodedToken007, UnparsedServices } from '../v007/decode.js';
 import type { DecodedService } from '../v007/services/index.js';
-import { type AccountKind, P006, accountKind, privilegeName006, privilegeName007 } from './names.js';
+import { type AccountKind, accountKind, privilegeName006, privilegeName007 } from './names.js';
 import { type InspectedTime, timeOf } from './time.js';
 import { type TokenInspectionLegacy, inspectLegacy } from './inspect-legacy.js';
 
@@ -138,8 +139,8 @@ function inspect006(d: DecodedToken006): TokenInspection006 {
     expiresAt: expiryOf(value === 0 ? null : value),
   }));
   const ids = new Set(d.privileges.map(([id]) => id));
-  const kind = ids.has(P006.rtmLogin) ? 'rtm' : ids.has(P006.joinChannel) ? 'rtc' : 'other';
-  const entry = kind === 'rtm' ? P006.rtmLogin : P006.joinChannel;
+  const kind = ids.has(Privileges.kRtmLogin) ? 'rtm' : ids.has(Privileges.kJoinChannel) ? 'rtc' : 'other';
+  const entry = kind === 'rtm' ? Privileges.kRtmLogin : Privileges.kJoinChannel;
   const entryValue = d.privileges.find(([id]) => id === entry)?.[1];
   let expires: number | null;
   if (entryValue !== undefined) {

@@ -86,16 +86,24 @@ export function checkString(value: unknown, field: string, code: Parameters<type
 }
 
 /**
+ * An integer uid: 0..4294967295, 0 meaning any uid. The one uid check of the builders, the
+ * verifier and the diagnosis; `expected` words the error for the caller's kind of input.
+ */
+export function checkUid(value: unknown, field = 'uid', expected = 'an integer 0..4294967295 (0 = any uid)'): number {
+  if (!isU32(value)) throw invalidArgument('ERR_INVALID_UID', field, expected, value);
+  return value;
+}
+
+const UID_OR_ACCOUNT = 'an integer 0..4294967295 or a string account';
+
+/**
  * The uid as packed: an integer uid as its decimal string, 0 as "" (any uid), a string
  * account as itself. Numbers must be integers 0..4294967295.
  */
 export function uidString(value: unknown, field = 'uid'): string {
-  if (typeof value === 'number') {
-    if (!isU32(value)) throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
-    return value === 0 ? '' : String(value);
-  }
+  if (typeof value === 'number') return checkUid(value, field, UID_OR_ACCOUNT) === 0 ? '' : String(value);
   if (typeof value === 'string') return checkWellFormed(field, value);
-  throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
+  throw invalidArgument('ERR_INVALID_UID', field, UID_OR_ACCOUNT, value);
 }
 
 /** A role of the positional builders: any integer (values without publish rights join only). */

@@ -4,7 +4,8 @@ import { TOKEN_MAX_LIFETIME } from '../../verify.js';
 import { utf8 } from '../../lib/bytes.js';
 import { crc32 } from '../../lib/crc32.js';
 import type { DecodedToken006 } from '../../v006/decode.js';
-import { P006, accountKind, isKnownPrivilege006, privilegeName006 } from '../names.js';
+import { Privileges } from '../../v006/privileges.js';
+import { accountKind, isKnownPrivilege006, privilegeName006 } from '../names.js';
 import { describeTime, formatDuration, isoTime } from '../time.js';
 import type { Context } from './options.js';
 import type { Findings } from './findings.js';
@@ -18,8 +19,8 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
   const now = context.now;
   checkAppIdMatch(d.appId, context, out);
   const ids = new Set(d.privileges.map(([id]) => id));
-  const isRtm = ids.has(P006.rtmLogin);
-  const isRtc = ids.has(P006.joinChannel);
+  const isRtm = ids.has(Privileges.kRtmLogin);
+  const isRtc = ids.has(Privileges.kJoinChannel);
   if (!isRtm && !isRtc) {
     out.add(
       'PRIVILEGE_MISSING',
@@ -92,7 +93,7 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
       `message timestamp ${describeTime(d.ts, now)} is ${formatDuration(d.ts - now - TOKEN_MAX_LIFETIME)} beyond now + 24 h: the building machine's clock is ahead, or ts was set by hand`,
     );
   }
-  const entry = isRtm && !isRtc ? P006.rtmLogin : P006.joinChannel;
+  const entry = isRtm && !isRtc ? Privileges.kRtmLogin : Privileges.kJoinChannel;
   const entryValue = d.privileges.find(([id]) => id === entry)?.[1];
   for (const [value, names] of groupByValue(d.privileges, privilegeName006)) {
     if (value === 0) continue;
@@ -124,7 +125,7 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
   for (const [id] of d.privileges) {
     if (!isKnownPrivilege006(id)) out.add('UNKNOWN_PRIVILEGE', `privilege id ${id} is not one of the 14 a 006 token defines`);
   }
-  if (isRtc && !isRtm && ![P006.publishAudioStream, P006.publishVideoStream, P006.publishDataStream].some((id) => ids.has(id))) {
+  if (isRtc && !isRtm && ![Privileges.kPublishAudioStream, Privileges.kPublishVideoStream, Privileges.kPublishDataStream].some((id) => ids.has(id))) {
     out.add('SUBSCRIBER_ONLY', 'subscriber token: it grants joinChannel but no publish privilege, so publishing audio, video or data is refused');
   }
 }

@@ -2,14 +2,17 @@
 
 import { TOKEN_MAX_LIFETIME } from '../../verify.js';
 import type { DecodedToken007 } from '../../v007/decode.js';
-import type { DecodedService } from '../../v007/services/index.js';
+import { type DecodedChannelServiceAny, type DecodedService, SERVICE_TYPES, isChannelService } from '../../v007/services/index.js';
+import { ServiceChat } from '../../v007/services/chat.js';
+import { ServiceFpa } from '../../v007/services/fpa.js';
+import { ServiceRtc } from '../../v007/services/rtc.js';
+import { ServiceRtm } from '../../v007/services/rtm.js';
+import { ServiceRtm2 } from '../../v007/services/rtm2.js';
 import { accountKind, isKnownPrivilege007, privilegeName007 } from '../names.js';
 import { describeTime, formatDuration, isoTime } from '../time.js';
 import type { Context } from './options.js';
 import type { Findings } from './findings.js';
 import { CLOCK_SKEW, U32, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describePacked, describeCaller, callerString, uidMismatchHint } from './shared.js';
-
-type ChannelService = Extract<DecodedService, { account: string }>;
 
 export function diagnose007(text: string, d: DecodedToken007, context: Context, out: Findings): void {
   const now = context.now;
@@ -100,22 +103,25 @@ export function diagnose007(text: string, d: DecodedToken007, context: Context, 
   }
 }
 
+const PUBLISH_PRIVILEGES = [ServiceRtc.kPrivilegePublishAudioStream, ServiceRtc.kPrivilegePublishVideoStream, ServiceRtc.kPrivilegePublishDataStream];
+const LOGIN_PRIVILEGE = { rtm: ServiceRtm.kPrivilegeLogin, rtm2: ServiceRtm2.kPrivilegeLogin, fpa: ServiceFpa.kPrivilegeLogin } as const;
+
 function checkEssentialPrivileges(service: DecodedService, label: string, out: Findings): void {
   const ids = new Set(service.privileges.map(([id]) => id));
   switch (service.name) {
     case 'rtc':
-      if (!ids.has(1)) out.add('PRIVILEGE_MISSING', `RTC service for channel ${JSON.stringify(service.channelName)} has no joinChannel privilege: joining is refused`);
-      else if (![2, 3, 4].some((id) => ids.has(id))) {
+      if (!ids.has(ServiceRtc.kPrivilegeJoinChannel)) out.add('PRIVILEGE_MISSING', `RTC service for channel ${JSON.stringify(service.channelName)} has no joinChannel privilege: joining is refused`);
+      else if (!PUBLISH_PRIVILEGES.some((id) => ids.has(id))) {
         out.add('SUBSCRIBER_ONLY', `subscriber token: the RTC service for channel ${JSON.stringify(service.channelName)} grants joinChannel but no publish privilege, so publishing audio, video or data is refused`);
       }
       break;
     case 'rtm':
     case 'rtm2':
     case 'fpa':
-      if (!ids.has(1)) out.add('PRIVILEGE_MISSING', `${label} service has no login privilege: login is refused`);
+      if (!ids.has(LOGIN_PRIVILEGE[service.name])) out.add('PRIVILEGE_MISSING', `${label} service has no login privilege: login is refused`);
       break;
     case 'chat':
-      if (!ids.has(1) && !ids.has(2)) out.add('PRIVILEGE_MISSING', 'Chat service has neither the user nor the app privilege');
+      if (!ids.has(ServiceChat.kPrivilegeUser) && !ids.has(ServiceChat.kPrivilegeApp)) out.add('PRIVILEGE_MISSING', 'Chat service has neither the user nor the app privilege');
       break;
     case 'streaming':
     case 'fcdn':
@@ -129,9 +135,9 @@ function checkEssentialPrivileges(service: DecodedService, label: string, out: F
 
 function checkChannelAndUid007(d: DecodedToken007, context: Context, out: Findings): void {
   const intent = context.intent;
-  const wantedType = intent === 'streaming' ? 3 : intent === 'fcdn' ? 6 : 1;
-  const relevant = d.services.filter((s): s is ChannelService => s.type === wantedType);
-  const channelServices = d.services.filter((s): s is ChannelService => s.type === 1 || s.type === 3 || s.type === 6);
+  const wantedType = intent === 'streaming' || intent === 'fcdn' ? SERVICE_TYPES[intent] : SERVICE_TYPES.rtc;
+  const relevant = d.services.filter((s): s is DecodedChannelServiceAny => s.type === wantedType);
+  const channelServices = d.services.filter(isChannelService);
 
   // Facts about the packed uids, whoever asks.
   if (channelServices.some((s) => s.account === '')) {

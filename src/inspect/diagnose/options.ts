@@ -1,8 +1,7 @@
 // The options of diagnoseToken, checked once into the context every check reads.
 
 import { invalidArgument, invalidArgumentDescribed } from '../../errors.js';
-import { checkAppCertificate, checkAppId } from '../../lib/validate.js';
-import { UID_MAX } from '../names.js';
+import { checkAppCertificate, checkAppId, checkUid } from '../../lib/validate.js';
 import { clockOf } from '../time.js';
 
 /** What a token is about to be used for; `'education'` is the APaaS service. */
@@ -80,11 +79,7 @@ export function checkOptions(options: DiagnoseOptions): Context {
   }
   let identity: Context['identity'];
   if (options.uid !== undefined) {
-    const uid = options.uid;
-    if (typeof uid !== 'number' || !Number.isInteger(uid) || uid < 0 || uid > UID_MAX) {
-      throw invalidArgument('ERR_INVALID_UID', 'uid', 'an integer 0..4294967295 (0 = any uid)', uid);
-    }
-    identity = { kind: 'uid', uid };
+    identity = { kind: 'uid', uid: checkUid(options.uid) };
   } else if (account !== undefined) {
     identity = { kind: 'account', account };
   }

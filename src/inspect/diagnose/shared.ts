@@ -3,6 +3,7 @@
 import { TokenVerificationError } from '../../errors.js';
 import { verifyToken, TOKEN_MAX_LIFETIME } from '../../verify.js';
 import { DEMO_APP_ID } from '../../server/demo.js';
+import { SERVICES } from '../../v007/services/index.js';
 import { accountKind } from '../names.js';
 import { formatDuration, isoTime } from '../time.js';
 import type { Context } from './options.js';
@@ -14,18 +15,8 @@ export const CLOCK_SKEW = 60;
 const TIMESTAMP_SECONDS = 1_000_000_000;
 export const U32 = 0x1_0000_0000;
 
-export const SERVICE_LABELS: Readonly<Record<string, string>> = {
-  rtc: 'RTC',
-  rtm: 'RTM',
-  streaming: 'Streaming',
-  fpa: 'FPA',
-  chat: 'Chat',
-  fcdn: 'FCDN',
-  apaas: 'APaaS',
-  rtm2: 'RTM2',
-  convoai: 'ConvoAI',
-  stt: 'STT',
-};
+/** How messages name each service type (`RTC`, `APaaS`, ...), as its module labels it. */
+export const SERVICE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(SERVICES.map((s) => [s.name, s.label]));
 
 export function checkAppIdMatch(actual: string, context: Context, out: Findings): void {
   // Said whatever App ID was expected: the token is refused by Agora however it is used.
