@@ -121,6 +121,9 @@ export function inspectToken(token: string, options?: DecodeOptions): TokenInspe
   return decoded.version === '006' ? inspect006(decoded) : inspect007(decoded);
 }
 
+/** `T` with its fields assignable while it is assembled (here: `unparsed`, set only when present). */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 function hex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
@@ -168,7 +171,7 @@ function inspect006(d: DecodedToken006): TokenInspection006 {
 
 function inspect007(d: DecodedToken007): TokenInspection007 {
   const services = d.services.map((service) => inspectService(service, d.issueTs));
-  const inspection: { -readonly [K in keyof TokenInspection007]: TokenInspection007[K] } = {
+  const inspection: Writable<TokenInspection007> = {
     version: '007',
     appId: d.appId,
     salt: d.salt,

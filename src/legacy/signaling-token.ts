@@ -1,4 +1,4 @@
-import { checkAppCertificate, checkAppId, checkU32, pinnedNow } from '../lib/validate.js';
+import { checkAppCertificate, checkAppId, checkU32, issueTimeOf } from '../lib/validate.js';
 import { U32_MAX, utf8 } from '../lib/bytes.js';
 import { md5 } from '../lib/md5.js';
 import { invalidArgument } from '../errors.js';
@@ -27,7 +27,7 @@ function build(appId: unknown, appCertificate: unknown, account: unknown, expire
 
 function relative(appId: string, appCertificate: string, account: string, validTimeInSeconds: number, pins?: SignalingPins): string {
   const valid = checkU32(validTimeInSeconds, 'validTimeInSeconds', 'ERR_INVALID_EXPIRY');
-  const expiredTs = pinnedNow(pins) + valid;
+  const expiredTs = issueTimeOf(pins) + valid;
   if (expiredTs > U32_MAX) throw invalidArgument('ERR_INVALID_EXPIRY', 'validTimeInSeconds', 'an expiry before 2106-02-07', valid);
   return build(appId, appCertificate, account, expiredTs);
 }

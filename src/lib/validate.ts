@@ -3,7 +3,8 @@
 
 import { describeValue, invalidArgument, invalidArgumentDescribed } from '../errors.js';
 import { U16_MAX, U32_MAX, checkWellFormed } from './bytes.js';
-import type { BuildPins } from '../v006/pins.js';
+import type { BuildOverrides } from '../v006/build-overrides.js';
+import type { Compression } from '../v007/compression.js';
 
 /** HEX_DIGIT[c] is 1 for the code units of 0-9, a-f and A-F. */
 const HEX_DIGIT = /* @__PURE__ */ (() => {
@@ -106,6 +107,12 @@ export function uidString(value: unknown, field = 'uid'): string {
   throw invalidArgument('ERR_INVALID_UID', field, UID_OR_ACCOUNT, value);
 }
 
+/** A 007 compression flavour: `'reference'` or `'node'`. */
+export function checkCompression(value: unknown, field = 'compression'): Compression {
+  if (value !== 'reference' && value !== 'node') throw invalidArgument('ERR_INVALID_ARGUMENT', field, '"reference" or "node"', value);
+  return value;
+}
+
 /** A role of the positional builders: any integer (values without publish rights join only). */
 export function checkRole(role: unknown, field = 'role'): number {
   if (typeof role !== 'number' || !Number.isInteger(role)) {
@@ -115,7 +122,7 @@ export function checkRole(role: unknown, field = 'role'): number {
 }
 
 // Public type, declared outside lib/ so that no public type lives among the internals.
-export type { BuildPins };
+export type { BuildOverrides };
 
 /** Largest `maxPayloadBytes` accepted: 1 GiB, far past any token, well inside a typed array. */
 export const MAX_PAYLOAD_LIMIT = 1 << 30;
@@ -129,7 +136,8 @@ export function checkMaxPayloadBytes(value: unknown, fallback: number): number {
   return value;
 }
 
-export function pinnedNow(pins: BuildPins | undefined): number {
-  if (pins?.now !== undefined) return checkU32(pins.now, 'now');
+/** The clock of a build: `overrides.now`, or the current time. */
+export function issueTimeOf(overrides: BuildOverrides | undefined): number {
+  if (overrides?.now !== undefined) return checkU32(overrides.now, 'now');
   return Math.floor(Date.now() / 1000);
 }
