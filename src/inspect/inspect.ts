@@ -4,18 +4,11 @@ import { Privileges } from '../v006/privileges.js';
 import type { DecodedToken007, UnparsedServices } from '../v007/decode.js';
 import type { DecodedService } from '../v007/services/index.js';
 import { type AccountKind, accountKind, privilegeName006, privilegeName007 } from './names.js';
-import { type InspectedTime, timeOf } from './time.js';
+import { type InspectedExpiry, type InspectedTime, NO_OWN_LIMIT, expiryOf, timeOf } from './time.js';
 import { type TokenInspectionLegacy, inspectLegacy } from './inspect-legacy.js';
 
-/**
- * Shown instead of a time for a privilege or token value of 0.
- *
- * @example
- * ```ts
- * const ends = p.expiresAt === NO_OWN_LIMIT ? 'with the token' : p.expiresAt.iso;
- * ```
- */
-export const NO_OWN_LIMIT = 'no own limit';
+// Declared beside InspectedTime (the legacy inspection uses them too), exported with the inspection.
+export { NO_OWN_LIMIT, type InspectedExpiry };
 
 /** One privilege of a token, with its absolute expiry. */
 export interface InspectedPrivilege {
@@ -29,7 +22,7 @@ export interface InspectedPrivilege {
    */
   readonly value: number;
   /** When the privilege ends, or {@link NO_OWN_LIMIT} for a value of 0. */
-  readonly expiresAt: InspectedTime | typeof NO_OWN_LIMIT;
+  readonly expiresAt: InspectedExpiry;
 }
 
 /** Extra fields of a service that carries a channel and a uid (RTC, Streaming, FCDN). */
@@ -63,7 +56,7 @@ export interface TokenInspection007 {
   /** Token lifetime in seconds after issue, as packed (0 = no own limit). */
   readonly expire: number;
   /** `issuedAt + expire`, or {@link NO_OWN_LIMIT}. The platform accepts a token for 24 h at most either way. */
-  readonly expiresAt: InspectedTime | typeof NO_OWN_LIMIT;
+  readonly expiresAt: InspectedExpiry;
   /** Services in packed order. */
   readonly services: InspectedService[];
   /** Present when a service type unknown to this library stopped the parser. */
@@ -85,7 +78,7 @@ export interface TokenInspection006 {
    * 006 has no expiry of its own: this is when its joinChannel (or, for an RTM token,
    * rtmLogin) privilege ends, else the earliest privilege expiry, else {@link NO_OWN_LIMIT}.
    */
-  readonly expiresAt: InspectedTime | typeof NO_OWN_LIMIT;
+  readonly expiresAt: InspectedExpiry;
   /** CRC-32 of the channel name (of the user account for an RTM token). */
   readonly crcChannelName: number;
   /** CRC-32 of the uid string; 0 is the CRC of `""`, i.e. uid 0 (any uid). */
@@ -128,10 +121,6 @@ function hex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
   return out;
-}
-
-function expiryOf(absolute: number | null): InspectedTime | typeof NO_OWN_LIMIT {
-  return absolute === null ? NO_OWN_LIMIT : timeOf(absolute);
 }
 
 function inspect006(d: DecodedToken006): TokenInspection006 {

@@ -12,6 +12,23 @@ export interface InspectedTime {
 }
 
 /**
+ * Shown instead of a time for a privilege or token value of 0, which sets no limit of its
+ * own. A string, so that an inspection stays plain JSON; compare with `===`.
+ *
+ * @example
+ * ```ts
+ * const ends = p.expiresAt === NO_OWN_LIMIT ? 'with the token' : p.expiresAt.iso;
+ * ```
+ */
+export const NO_OWN_LIMIT = 'no own limit';
+
+/**
+ * When a token or privilege ends: an {@link InspectedTime}, or {@link NO_OWN_LIMIT} for a
+ * value of 0. The two members are told apart by `expiresAt === NO_OWN_LIMIT`, which narrows.
+ */
+export type InspectedExpiry = InspectedTime | typeof NO_OWN_LIMIT;
+
+/**
  * Unix seconds as ISO 8601 UTC without milliseconds.
  *
  * @example
@@ -26,6 +43,11 @@ export function isoTime(unix: number): string {
 /** @internal */
 export function timeOf(unix: number): InspectedTime {
   return { unix, iso: isoTime(unix) };
+}
+
+/** @internal An absolute end in Unix seconds, `null` when the value sets no limit of its own. */
+export function expiryOf(absolute: number | null): InspectedExpiry {
+  return absolute === null ? NO_OWN_LIMIT : timeOf(absolute);
 }
 
 const UNITS: ReadonlyArray<readonly [suffix: string, seconds: number]> = [
