@@ -144,11 +144,3 @@ export function overridesOf(options: CommonOptions): { salt?: number; now?: numb
   if (options.compression !== undefined) overrides.compression = checkCompression(options.compression);
   return overrides;
 }
-
-export function nowOf(options: CommonOptions): number {
-  if (options.now === undefined) return Math.floor(Date.now() / 1000);
-  if (typeof options.now !== 'number' || !Number.isInteger(options.now) || options.now < 0 || options.now > 0xffffffff) {
-    throw invalidArgument('ERR_INVALID_TIMESTAMP', 'now', 'Unix seconds, an integer 0..4294967295', options.now);
-  }
-  return options.now;
-}

@@ -10,10 +10,10 @@ import {
   checkCredentials,
   checkDuration,
   checkVersion,
-  nowOf,
   overridesOf,
   uidOrAccount,
 } from './options.js';
+import { clockOf } from '../lib/validate.js';
 
 /** What an RTC user may do: publishers join and publish, subscribers only join. */
 export type RtcRoleName = 'publisher' | 'subscriber';
@@ -63,7 +63,7 @@ export function buildRtcToken(options: RtcTokenOptions): string {
   const overrides = overridesOf(options);
   const { appId, appCertificate } = options;
   if (version === '006') {
-    const now = nowOf(options);
+    const now = clockOf(options.now);
     const code = role === 'publisher' ? RtcRole006.PUBLISHER : RtcRole006.SUBSCRIBER;
     return Rtc006.buildTokenWithUid(appId, appCertificate, channelName, user, code, now + privilegesExpireIn, { ...overrides, now });
   }

@@ -10,9 +10,9 @@ import {
   checkCredentials,
   checkDuration,
   checkVersion,
-  nowOf,
   overridesOf,
 } from './options.js';
+import { clockOf } from '../lib/validate.js';
 
 /** Options of {@link buildRtmToken}. */
 export interface RtmTokenOptions extends CommonOptions {
@@ -43,7 +43,7 @@ export function buildRtmToken(options: RtmTokenOptions): string {
     if (options.permissions !== undefined) {
       throw invalidArgument('ERR_INVALID_ARGUMENT', 'permissions', 'no RTM2 permissions with version "006"', 'permissions');
     }
-    const now = nowOf(options);
+    const now = clockOf(options.now);
     return Rtm006.buildToken(appId, appCertificate, userId, RtmRole.Rtm_User, now + expiresIn, { ...overrides, now });
   }
   if (options.permissions !== undefined) {

@@ -1,5 +1,6 @@
 import { type DecodeOptions, decodeToken } from '../decode.js';
 import type { DecodedToken006 } from '../v006/decode.js';
+import { MESSAGE_TS_OFFSET } from '../v006/access-token.js';
 import { Privileges } from '../v006/privileges.js';
 import type { DecodedToken007, UnparsedServices } from '../v007/decode.js';
 import type { DecodedService } from '../v007/services/index.js';
@@ -148,7 +149,7 @@ function inspect006(d: DecodedToken006): TokenInspection006 {
     signature: hex(d.signature),
     ts: timeOf(d.ts),
     // ts is conventionally build time + 24 h; clamp so a hand-set small ts stays a valid date.
-    issuedAt: timeOf(Math.max(0, d.ts - 86400)),
+    issuedAt: timeOf(Math.max(0, d.ts - MESSAGE_TS_OFFSET)),
     expiresAt: expiryOf(expires),
     crcChannelName: d.crcChannelName,
     crcUid: d.crcUid,

@@ -1,7 +1,7 @@
 // Time formatting shared by the explainer and the command line. Everything takes Unix
 // seconds and an explicit clock, so output is reproducible (no hidden Date.now()).
 
-import { invalidArgument } from '../errors.js';
+import { clockOf } from '../lib/validate.js';
 
 /** A point in time as Unix seconds and as an ISO 8601 string (UTC, no milliseconds). */
 export interface InspectedTime {
@@ -105,11 +105,5 @@ export function describeTime(when: number, now: number): string {
   return `${isoTime(when)} (${formatRelative(when, now)})`;
 }
 
-/** The current time in Unix seconds, or the injected clock after checking it. @internal */
-export function clockOf(now: unknown, field = 'now'): number {
-  if (now === undefined) return Math.floor(Date.now() / 1000);
-  if (typeof now !== 'number' || !Number.isInteger(now) || now < 0 || now > 0xffffffff) {
-    throw invalidArgument('ERR_INVALID_TIMESTAMP', field, 'Unix seconds, an integer 0..4294967295', now);
-  }
-  return now;
-}
+/** @internal */
+export { clockOf };

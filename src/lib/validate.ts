@@ -136,6 +136,13 @@ export function checkMaxPayloadBytes(value: unknown, fallback: number): number {
   return value;
 }
 
+/** The current time in Unix seconds, or the injected clock after checking it. */
+export function clockOf(now: unknown, field = 'now'): number {
+  if (now === undefined) return Math.floor(Date.now() / 1000);
+  if (!isU32(now)) throw invalidArgument('ERR_INVALID_TIMESTAMP', field, 'Unix seconds, an integer 0..4294967295', now);
+  return now;
+}
+
 /** The clock of a build: `overrides.now`, or the current time. */
 export function issueTimeOf(overrides: BuildOverrides | undefined): number {
   if (overrides?.now !== undefined) return checkU32(overrides.now, 'now');

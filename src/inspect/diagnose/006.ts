@@ -9,7 +9,7 @@ import { accountKind, isKnownPrivilege006, privilegeName006 } from '../names.js'
 import { describeTime, formatDuration, isoTime } from '../time.js';
 import type { Context } from './options.js';
 import type { Findings } from './findings.js';
-import { CLOCK_SKEW, U32, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describeCaller, callerString, uidMismatchHint } from './shared.js';
+import { CLOCK_SKEW, I32_MAX, UINT32_MODULUS, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describeCaller, callerString, uidMismatchHint } from './shared.js';
 
 function crcOf(text: string): number {
   return crc32(utf8(text));
@@ -177,8 +177,8 @@ function checkUid006(d: DecodedToken006, context: Context, out: Findings): boole
     return true;
   }
   let hint = uidMismatchHint(identity, undefined);
-  if (identity.kind === 'uid' && identity.uid > 0x7fffffff && crcOf(String(identity.uid - U32)) === d.crcUid) {
-    out.add('UID_SIGNED', `token is for uid "${identity.uid - U32}", the signed 32-bit reading of ${identity.uid}: the server that built it stored the uid in a signed int`);
+  if (identity.kind === 'uid' && identity.uid > I32_MAX && crcOf(String(identity.uid - UINT32_MODULUS)) === d.crcUid) {
+    out.add('UID_SIGNED', `token is for uid "${identity.uid - UINT32_MODULUS}", the signed 32-bit reading of ${identity.uid}: the server that built it stored the uid in a signed int`);
     hint = `; the token packs the signed 32-bit reading of ${identity.uid}: build it with the unsigned value`;
   }
   out.add('UID_MISMATCH', `token is not for ${describeCaller(identity)}: its uid CRC-32 is ${hex32(d.crcUid)}, ${JSON.stringify(wanted)} has ${hex32(crcOf(wanted))}${hint}`);

@@ -12,7 +12,7 @@ import { accountKind, isKnownPrivilege007, privilegeName007 } from '../names.js'
 import { describeTime, formatDuration, isoTime } from '../time.js';
 import type { Context } from './options.js';
 import type { Findings } from './findings.js';
-import { CLOCK_SKEW, U32, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describePacked, describeCaller, callerString, uidMismatchHint } from './shared.js';
+import { CLOCK_SKEW, I32_MAX, UINT32_MODULUS, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describePacked, describeCaller, callerString, uidMismatchHint } from './shared.js';
 
 export function diagnose007(text: string, d: DecodedToken007, context: Context, out: Findings): void {
   const now = context.now;
@@ -147,7 +147,7 @@ function checkChannelAndUid007(d: DecodedToken007, context: Context, out: Findin
   for (const s of channelServices) {
     if (/^-[0-9]+$/.test(s.account)) {
       const n = Number(s.account);
-      const unsigned = n >= -0x80000000 ? ` (${n + U32} unsigned)` : '';
+      const unsigned = n >= -I32_MAX - 1 ? ` (${n + UINT32_MODULUS} unsigned)` : '';
       out.add('UID_SIGNED', `token packs the uid "${s.account}"${unsigned}: SDK uids are unsigned 32-bit, so the uid was read as a signed int when the token was built`);
     }
     if (s.account === '0') {

@@ -13,7 +13,10 @@ import type { Findings } from './findings.js';
 export const CLOCK_SKEW = 60;
 /** Expiry values from here on read as Unix timestamps (2001-09-09), not durations. */
 const TIMESTAMP_SECONDS = 1_000_000_000;
-export const U32 = 0x1_0000_0000;
+/** 2^32: what a signed 32-bit reading of a uid is off by. */
+export const UINT32_MODULUS = 0x1_0000_0000;
+/** Uids above this read as negative numbers when a server keeps them in a signed 32-bit int. */
+export const I32_MAX = 0x7fff_ffff;
 
 /** How messages name each service type (`RTC`, `APaaS`, ...), as its module labels it. */
 export const SERVICE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(SERVICES.map((s) => [s.name, s.label]));
@@ -109,7 +112,7 @@ export function uidMismatchHint(identity: NonNullable<Context['identity']>, pack
   }
   const wanted = callerString(identity);
   if (packed !== undefined) {
-    if (identity.kind === 'uid' && packed === String(identity.uid - U32)) {
+    if (identity.kind === 'uid' && packed === String(identity.uid - UINT32_MODULUS)) {
       return `; the token packs the signed 32-bit reading of ${identity.uid}: build it with the unsigned value`;
     }
     if (packed.trim() === wanted) return '; the token\'s string has extra spaces';
