@@ -46,13 +46,13 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
     // An RTM token is an AccessToken for channel = user account, uid = "". A channel name
     // that matches the CRC is taken as that account (it is what the builder signed).
     const channelAsUser = context.channelName !== undefined && crcOf(context.channelName) === d.crcChannelName ? context.channelName : undefined;
-    const user = context.userId ?? channelAsUser ?? (context.identity ? callerString(context.identity) : undefined);
+    const user = context.userId ?? channelAsUser ?? (context.caller ? callerString(context.caller) : undefined);
     if (user !== undefined) {
       if (crcOf(user) === d.crcChannelName) {
         signedChannel = user;
         // The official RTM builder signs uid ""; a hand-built token may carry one.
         if (d.crcUid === 0) signedUid = '';
-        else if (context.identity !== undefined && crcOf(callerString(context.identity)) === d.crcUid) signedUid = callerString(context.identity);
+        else if (context.caller !== undefined && crcOf(callerString(context.caller)) === d.crcUid) signedUid = callerString(context.caller);
         else uncheckable = 'pass the uid the token was built with';
       } else {
         out.add('UID_MISMATCH', `token is not for RTM user id ${JSON.stringify(user)} (the CRC-32 of the user id it was built for is ${hex32(d.crcChannelName)})`);
@@ -70,7 +70,7 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
     else if (!uidOk) uncheckable = 'the uid given does not match the token';
     else {
       signedChannel = context.channelName!;
-      signedUid = d.crcUid === 0 ? '' : callerString(context.identity!);
+      signedUid = d.crcUid === 0 ? '' : callerString(context.caller!);
     }
   }
   if (context.appCertificate === undefined) {
@@ -164,23 +164,23 @@ function checkUid006(d: DecodedToken006, context: Context, out: Findings): boole
     out.add('UID_WILDCARD', 'token is for uid 0 (its uid CRC is that of the empty string): any uid may join with it');
     return true;
   }
-  const identity = context.identity;
-  if (identity === undefined) return undefined;
-  const wanted = callerString(identity);
+  const caller = context.caller;
+  if (caller === undefined) return undefined;
+  const wanted = callerString(caller);
   if (crcOf(wanted) === d.crcUid) {
-    if (identity.kind === 'account' && accountKind(identity.account) === 'numeric') {
+    if (caller.kind === 'account' && accountKind(caller.account) === 'numeric') {
       out.add(
         'UID_ACCOUNT_SAME_STRING',
-        `the account ${JSON.stringify(identity.account)} and int uid ${identity.account} pack the same string, so this token is byte-for-byte the one built for either: join with int uid ${identity.account}, or with the user-account API and ${JSON.stringify(identity.account)}`,
+        `the account ${JSON.stringify(caller.account)} and int uid ${caller.account} pack the same string, so this token is byte-for-byte the one built for either: join with int uid ${caller.account}, or with the user-account API and ${JSON.stringify(caller.account)}`,
       );
     }
     return true;
   }
-  let hint = uidMismatchHint(identity, undefined);
-  if (identity.kind === 'uid' && identity.uid > I32_MAX && crcOf(String(identity.uid - UINT32_MODULUS)) === d.crcUid) {
-    out.add('UID_SIGNED', `token is for uid "${identity.uid - UINT32_MODULUS}", the signed 32-bit reading of ${identity.uid}: the server that built it stored the uid in a signed int`);
-    hint = `; the token packs the signed 32-bit reading of ${identity.uid}: build it with the unsigned value`;
+  let hint = uidMismatchHint(caller, undefined);
+  if (caller.kind === 'uid' && caller.uid > I32_MAX && crcOf(String(caller.uid - UINT32_MODULUS)) === d.crcUid) {
+    out.add('UID_SIGNED', `token is for uid "${caller.uid - UINT32_MODULUS}", the signed 32-bit reading of ${caller.uid}: the server that built it stored the uid in a signed int`);
+    hint = `; the token packs the signed 32-bit reading of ${caller.uid}: build it with the unsigned value`;
   }
-  out.add('UID_MISMATCH', `token is not for ${describeCaller(identity)}: its uid CRC-32 is ${hex32(d.crcUid)}, ${JSON.stringify(wanted)} has ${hex32(crcOf(wanted))}${hint}`);
+  out.add('UID_MISMATCH', `token is not for ${describeCaller(caller)}: its uid CRC-32 is ${hex32(d.crcUid)}, ${JSON.stringify(wanted)} has ${hex32(crcOf(wanted))}${hint}`);
   return false;
 }

@@ -170,22 +170,22 @@ function checkChannelAndUid007(d: DecodedToken007, context: Context, out: Findin
       candidates = matches;
     }
   }
-  const identity = context.identity;
-  if (identity === undefined) return;
-  const wanted = callerString(identity);
+  const caller = context.caller;
+  if (caller === undefined) return;
+  const wanted = callerString(caller);
   if (candidates.some((s) => s.account === wanted && wanted !== '')) {
-    if (identity.kind === 'account' && accountKind(identity.account) === 'numeric') {
+    if (caller.kind === 'account' && accountKind(caller.account) === 'numeric') {
       out.add(
         'UID_ACCOUNT_SAME_STRING',
-        `the token packs "${identity.account}", which int uid ${identity.account} and the account "${identity.account}" both pack to: the token is byte-for-byte the one built for either, so join with int uid ${identity.account} or with the user-account API and "${identity.account}"`,
+        `the token packs "${caller.account}", which int uid ${caller.account} and the account "${caller.account}" both pack to: the token is byte-for-byte the one built for either, so join with int uid ${caller.account} or with the user-account API and "${caller.account}"`,
       );
     }
     return;
   }
   if (candidates.some((s) => s.account === '')) return; // wildcard, reported above
   const packed = [...new Set(candidates.map((s) => s.account))];
-  const hint = uidMismatchHint(identity, packed.length === 1 ? packed[0] : undefined);
-  out.add('UID_MISMATCH', `token is for ${packed.map(describePacked).join(' / ')}, but the client joins with ${describeCaller(identity)}${hint}`);
+  const hint = uidMismatchHint(caller, packed.length === 1 ? packed[0] : undefined);
+  out.add('UID_MISMATCH', `token is for ${packed.map(describePacked).join(' / ')}, but the client joins with ${describeCaller(caller)}${hint}`);
 }
 
 function checkRtmUser007(d: DecodedToken007, context: Context, out: Findings): void {

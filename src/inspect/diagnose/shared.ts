@@ -6,7 +6,7 @@ import { DEMO_APP_ID } from '../../server/demo.js';
 import { SERVICES } from '../../v007/services/index.js';
 import { accountKind } from '../names.js';
 import { formatDuration, isoTime } from '../time.js';
-import type { Context } from './options.js';
+import type { Caller, Context } from './options.js';
 import type { Findings } from './findings.js';
 
 /** How far in the future an issue time may lie before it is reported (clocks drift). */
@@ -95,34 +95,34 @@ export function describePacked(packed: string): string {
   return `the account ${JSON.stringify(packed)}`;
 }
 
-export function describeCaller(identity: NonNullable<Context['identity']>): string {
-  if (identity.kind === 'account') return `the account ${JSON.stringify(identity.account)}`;
-  return identity.uid === 0 ? 'uid 0' : `int uid ${identity.uid}`;
+export function describeCaller(caller: Caller): string {
+  if (caller.kind === 'account') return `the account ${JSON.stringify(caller.account)}`;
+  return caller.uid === 0 ? 'uid 0' : `int uid ${caller.uid}`;
 }
 
-export function callerString(identity: NonNullable<Context['identity']>): string {
-  if (identity.kind === 'account') return identity.account;
-  return identity.uid === 0 ? '' : String(identity.uid);
+export function callerString(caller: Caller): string {
+  if (caller.kind === 'account') return caller.account;
+  return caller.uid === 0 ? '' : String(caller.uid);
 }
 
-/** Why a caller identity does not match a packed uid string, as a suffix. */
-export function uidMismatchHint(identity: NonNullable<Context['identity']>, packed: string | undefined): string {
-  if (identity.kind === 'uid' && identity.uid === 0) {
+/** Why a caller does not match a packed uid string, as a suffix. */
+export function uidMismatchHint(caller: Caller, packed: string | undefined): string {
+  if (caller.kind === 'uid' && caller.uid === 0) {
     return '; joining with uid 0 makes the SDK assign a uid, which will not match: join with the token\'s uid, or build the token for uid 0';
   }
-  const wanted = callerString(identity);
+  const wanted = callerString(caller);
   if (packed !== undefined) {
-    if (identity.kind === 'uid' && packed === String(identity.uid - UINT32_MODULUS)) {
-      return `; the token packs the signed 32-bit reading of ${identity.uid}: build it with the unsigned value`;
+    if (caller.kind === 'uid' && packed === String(caller.uid - UINT32_MODULUS)) {
+      return `; the token packs the signed 32-bit reading of ${caller.uid}: build it with the unsigned value`;
     }
     if (packed.trim() === wanted) return '; the token\'s string has extra spaces';
     if (/^0+[0-9]+$/.test(packed) && packed.replace(/^0+/, '') === wanted) return '; the token\'s string has leading zeros';
     const kind = accountKind(packed);
-    if (identity.kind === 'uid' && kind === 'string') {
-      return `; a token for a string account is used by joining with the user-account API and ${JSON.stringify(packed)}, or build the token with uid ${identity.uid}`;
+    if (caller.kind === 'uid' && kind === 'string') {
+      return `; a token for a string account is used by joining with the user-account API and ${JSON.stringify(packed)}, or build the token with uid ${caller.uid}`;
     }
-    if (identity.kind === 'account' && kind === 'numeric' && accountKind(identity.account) === 'string') {
-      return `; join with int uid ${packed}, or build the token with the account ${JSON.stringify(identity.account)}`;
+    if (caller.kind === 'account' && kind === 'numeric' && accountKind(caller.account) === 'string') {
+      return `; join with int uid ${packed}, or build the token with the account ${JSON.stringify(caller.account)}`;
     }
   }
   return '';
