@@ -24,4 +24,4 @@ export { Privileges, Priviledges, priviledges, type Privilege } from './v006/pri
 export { RtcTokenBuilder, RtcRole, type RtcRole006 } from './v006/rtc-token-builder.js';
 export { RtmTokenBuilder, RtmRole } from './v006/rtm-token-builder.js';
 export { decodeToken006, type DecodedToken006 } from './v006/decode.js';
-export type { BuildPins } from './v006/pins.js';
+export type { BuildOverrides, BuildPins } from './v006/build-overrides.js';

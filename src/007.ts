@@ -51,6 +51,6 @@ export { ChatTokenBuilder } from './v007/builders/chat-token-builder.js';
 export { ApaasTokenBuilder, EducationTokenBuilder } from './v007/builders/apaas-token-builder.js';
 export { FpaTokenBuilder, FPA_TOKEN_EXPIRE } from './v007/builders/fpa-token-builder.js';
 export { ConvoAITokenBuilder, SttTokenBuilder } from './v007/builders/agent-token-builders.js';
-export type { BuildPins007 } from './v007/builders/pins.js';
+export type { BuildOverrides007, BuildPins007 } from './v007/builders/build-overrides.js';
 export { decodeToken007, type DecodedToken007, type DecodeOptions007, type UnparsedServices } from './v007/decode.js';
 export { type Compression, DEFAULT_COMPRESSION } from './v007/compression.js';

@@ -59,5 +59,5 @@ export {
 } from './inspect/inspect.js';
 export { diagnoseToken, DIAGNOSE_SERVICES, type DiagnoseOptions, type DiagnoseService } from './inspect/diagnose.js';
 export { DIAGNOSIS_CODES, type DiagnosisCode, type DiagnosisFinding, type DiagnosisSeverity } from './inspect/codes.js';
-export type { InspectedTime } from './inspect/time.js';
+export type { InspectedExpiry, InspectedTime } from './inspect/time.js';
 export type { AccountKind } from './inspect/names.js';

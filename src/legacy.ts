@@ -27,6 +27,6 @@ export {
   audioVideoUpload,
   noUpload,
 } from './legacy/dynamic-key5.js';
-export { ONE_DAY_SECONDS, SIGNALING_VERSION, SignalingToken, type SignalingPins } from './legacy/signaling-token.js';
+export { ONE_DAY_SECONDS, SIGNALING_VERSION, SignalingToken, type SignalingOverrides, type SignalingPins } from './legacy/signaling-token.js';
 export { type DecodedLegacyKey, type LegacyKeyFormat, decodeLegacyKey } from './legacy/decode.js';
 export { AgoraTokenError, InvalidArgumentError, TokenFormatError } from './core/errors.js';

@@ -8,8 +8,8 @@ import {
   checkChannelName,
   checkCredentials,
   checkDuration,
-  identity,
-  pinsOf,
+  overridesOf,
+  uidOrAccount,
 } from './options.js';
 
 /** Options of {@link buildConvoAIToken} and {@link buildSttToken}. Give exactly one of `uid` and `account` ({@link UserIdentity}). */
@@ -30,12 +30,12 @@ export interface AgentTokenFields extends CommonOptions {
 function buildAgent(builder: typeof ConvoAITokenBuilder.buildToken, options: AgentTokenOptions): string {
   checkCredentials(options);
   const channelName = checkChannelName(options.channelName);
-  const user = identity(options);
+  const user = uidOrAccount(options);
   const role = checkRoleName(options.role) === 'publisher' ? 1 : 2;
   const expiresIn = checkDuration(options.expiresIn, 'expiresIn', DEFAULT_EXPIRES_IN);
   const p = checkDuration(options.privilegesExpireIn, 'privilegesExpireIn', expiresIn);
   const rtmUserId = options.rtmUserId === undefined ? String(user) : checkAccount(options.rtmUserId, 'rtmUserId');
-  return builder(options.appId, options.appCertificate, channelName, user, role, expiresIn, p, p, p, p, rtmUserId, expiresIn, pinsOf(options));
+  return builder(options.appId, options.appCertificate, channelName, user, role, expiresIn, p, p, p, p, rtmUserId, expiresIn, overridesOf(options));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { invalidArgument } from '../core/errors.js';
 import { ApaasTokenBuilder } from '../v007/builders/apaas-token-builder.js';
 import { checkI16 } from '../lib/validate.js';
-import { type CommonOptions, DEFAULT_EXPIRES_IN, checkAccount, checkCredentials, checkDuration, pinsOf } from './options.js';
+import { type CommonOptions, DEFAULT_EXPIRES_IN, checkAccount, checkCredentials, checkDuration, overridesOf } from './options.js';
 
 /**
  * Options of {@link buildApaasToken}. The token's scope follows from what is given:
@@ -26,20 +26,20 @@ export interface ApaasTokenOptions extends CommonOptions {
 export function buildApaasToken(options: ApaasTokenOptions): string {
   checkCredentials(options);
   const expiresIn = checkDuration(options.expiresIn, 'expiresIn', DEFAULT_EXPIRES_IN);
-  const pins = pinsOf(options);
+  const overrides = overridesOf(options);
   const { appId, appCertificate } = options;
   if (options.roomUuid !== undefined) {
     const roomUuid = checkAccount(options.roomUuid, 'roomUuid');
     const userUuid = checkAccount(options.userUuid, 'userUuid');
     if (options.role === undefined) throw invalidArgument('ERR_INVALID_ROLE', 'role', 'a room role with "roomUuid"', undefined);
     const role = checkI16(options.role, 'role', 'ERR_INVALID_ROLE');
-    return ApaasTokenBuilder.buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expiresIn, pins);
+    return ApaasTokenBuilder.buildRoomUserToken(appId, appCertificate, roomUuid, userUuid, role, expiresIn, overrides);
   }
   if (options.role !== undefined) throw invalidArgument('ERR_INVALID_ARGUMENT', 'roomUuid', 'a room with "role"', undefined);
   if (options.userUuid !== undefined) {
-    return ApaasTokenBuilder.buildUserToken(appId, appCertificate, checkAccount(options.userUuid, 'userUuid'), expiresIn, pins);
+    return ApaasTokenBuilder.buildUserToken(appId, appCertificate, checkAccount(options.userUuid, 'userUuid'), expiresIn, overrides);
   }
-  return ApaasTokenBuilder.buildAppToken(appId, appCertificate, expiresIn, pins);
+  return ApaasTokenBuilder.buildAppToken(appId, appCertificate, expiresIn, overrides);
 }
 
 /** The Education (Flexible Classroom) name of {@link buildApaasToken}. */

@@ -1,5 +1,5 @@
 import { ChatTokenBuilder } from '../v007/builders/chat-token-builder.js';
-import { type CommonOptions, DEFAULT_EXPIRES_IN, checkAccount, checkCredentials, checkDuration, pinsOf } from './options.js';
+import { type CommonOptions, DEFAULT_EXPIRES_IN, checkAccount, checkCredentials, checkDuration, overridesOf } from './options.js';
 
 /** Options of {@link buildChatToken}. Without `userId` the token is an app token. */
 export interface ChatTokenOptions extends CommonOptions {
@@ -19,8 +19,8 @@ export interface ChatTokenOptions extends CommonOptions {
 export function buildChatToken(options: ChatTokenOptions): string {
   checkCredentials(options);
   const expiresIn = checkDuration(options.expiresIn, 'expiresIn', DEFAULT_EXPIRES_IN);
-  const pins = pinsOf(options);
-  if (options.userId === undefined) return ChatTokenBuilder.buildAppToken(options.appId, options.appCertificate, expiresIn, pins);
+  const overrides = overridesOf(options);
+  if (options.userId === undefined) return ChatTokenBuilder.buildAppToken(options.appId, options.appCertificate, expiresIn, overrides);
   const userId = checkAccount(options.userId, 'userId');
-  return ChatTokenBuilder.buildUserToken(options.appId, options.appCertificate, userId, expiresIn, pins);
+  return ChatTokenBuilder.buildUserToken(options.appId, options.appCertificate, userId, expiresIn, overrides);
 }

@@ -1,6 +1,6 @@
 import { ServiceFpa } from '../v007/services/fpa.js';
-import { buildWith } from '../v007/builders/pins.js';
-import { type CommonOptions, DEFAULT_EXPIRES_IN, checkCredentials, checkDuration, pinsOf } from './options.js';
+import { buildWith } from '../v007/builders/build-overrides.js';
+import { type CommonOptions, DEFAULT_EXPIRES_IN, checkCredentials, checkDuration, overridesOf } from './options.js';
 
 /** Options of {@link buildFpaToken}. */
 export type FpaTokenOptions = CommonOptions;
@@ -18,5 +18,5 @@ export function buildFpaToken(options: FpaTokenOptions): string {
   checkCredentials(options);
   const expiresIn = checkDuration(options.expiresIn, 'expiresIn', DEFAULT_EXPIRES_IN);
   const fpa = new ServiceFpa().addPrivilege(ServiceFpa.kPrivilegeLogin, 0);
-  return buildWith(options.appId, options.appCertificate, expiresIn, pinsOf(options), fpa);
+  return buildWith(options.appId, options.appCertificate, expiresIn, overridesOf(options), fpa);
 }

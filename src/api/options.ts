@@ -3,11 +3,15 @@
 
 import { invalidArgument, invalidArgumentDescribed } from '../core/errors.js';
 import type { Compression } from '../lib/compression.js';
-import { checkAppCertificate, checkAppId } from '../lib/validate.js';
+import { checkAppCertificate, checkAppId, checkCompression, checkUid } from '../lib/validate.js';
 import { checkWellFormed, utf8Length } from '../lib/bytes.js';
+import { DEFAULT_EXPIRE } from '../v007/access-token2.js';
 
-/** Default lifetime of a token built with the named-options API: 3600 s. */
-export const DEFAULT_EXPIRES_IN = 3600;
+/**
+ * Default lifetime of a token built with the named-options API: 3600 s. The same constant
+ * as `AccessToken2`'s {@link DEFAULT_EXPIRE} (`agora-tokens/007`), under this API's name.
+ */
+export const DEFAULT_EXPIRES_IN = DEFAULT_EXPIRE;
 
 /** Longest lifetime the platform honours (24 h); longer `expiresIn` values are rejected. */
 export const MAX_EXPIRES_IN = 86400;
@@ -97,12 +101,7 @@ export function checkAccount(value: unknown, field: string): string {
   return value;
 }
 
-export function checkUid(value: unknown, field = 'uid'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
-    throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 (0 = any uid)', value);
-  }
-  return value;
-}
+export { checkUid };
 
 /**
  * Who a token is for: exactly one of `uid` (integer 0..4294967295, 0 = any uid) and
@@ -121,8 +120,8 @@ export type UserIdentity =
       readonly uid?: undefined;
     };
 
-/** Exactly one of `uid` (integer) and `account` (string). */
-export function identity(options: { readonly uid?: number | undefined; readonly account?: string | undefined }): number | string {
+/** Who the token is for, from the {@link UserIdentity} options: exactly one of `uid` (integer) and `account` (string). */
+export function uidOrAccount(options: { readonly uid?: number | undefined; readonly account?: string | undefined }): number | string {
   const hasUid = options.uid !== undefined;
   const hasAccount = options.account !== undefined;
   if (hasUid === hasAccount) {
@@ -137,24 +136,11 @@ export function checkVersion(value: unknown): TokenVersion {
   return value;
 }
 
-/** Pins forwarded to the positional builders. */
-export function pinsOf(options: CommonOptions): { salt?: number; now?: number; compression?: Compression } {
-  const pins: { salt?: number; now?: number; compression?: Compression } = {};
-  if (options.salt !== undefined) pins.salt = options.salt;
-  if (options.now !== undefined) pins.now = options.now;
-  if (options.compression !== undefined) {
-    if (options.compression !== 'reference' && options.compression !== 'node') {
-      throw invalidArgument('ERR_INVALID_ARGUMENT', 'compression', '"reference" or "node"', options.compression);
-    }
-    pins.compression = options.compression;
-  }
-  return pins;
-}
-
-export function nowOf(options: CommonOptions): number {
-  if (options.now === undefined) return Math.floor(Date.now() / 1000);
-  if (typeof options.now !== 'number' || !Number.isInteger(options.now) || options.now < 0 || options.now > 0xffffffff) {
-    throw invalidArgument('ERR_INVALID_TIMESTAMP', 'now', 'Unix seconds, an integer 0..4294967295', options.now);
-  }
-  return options.now;
+/** The salt, clock and compression options, as the positional builders take them. */
+export function overridesOf(options: CommonOptions): { salt?: number; now?: number; compression?: Compression } {
+  const overrides: { salt?: number; now?: number; compression?: Compression } = {};
+  if (options.salt !== undefined) overrides.salt = options.salt;
+  if (options.now !== undefined) overrides.now = options.now;
+  if (options.compression !== undefined) overrides.compression = checkCompression(options.compression);
+  return overrides;
 }

@@ -10,10 +10,10 @@ import {
   checkCredentials,
   checkDuration,
   checkVersion,
-  identity,
-  nowOf,
-  pinsOf,
+  overridesOf,
+  uidOrAccount,
 } from './options.js';
+import { clockOf } from '../lib/validate.js';
 
 /** What an RTC user may do: publishers join and publish, subscribers only join. */
 export type RtcRoleName = 'publisher' | 'subscriber';
@@ -55,18 +55,18 @@ export function checkRoleName(value: unknown, field = 'role'): RtcRoleName {
 export function buildRtcToken(options: RtcTokenOptions): string {
   checkCredentials(options);
   const channelName = checkChannelName(options.channelName);
-  const user = identity(options);
+  const user = uidOrAccount(options);
   const role = checkRoleName(options.role);
   const expiresIn = checkDuration(options.expiresIn, 'expiresIn', DEFAULT_EXPIRES_IN);
   const privilegesExpireIn = checkDuration(options.privilegesExpireIn, 'privilegesExpireIn', expiresIn);
   const version = checkVersion(options.version);
-  const pins = pinsOf(options);
+  const overrides = overridesOf(options);
   const { appId, appCertificate } = options;
   if (version === '006') {
-    const now = nowOf(options);
+    const now = clockOf(options.now);
     const code = role === 'publisher' ? RtcRole006.PUBLISHER : RtcRole006.SUBSCRIBER;
-    return Rtc006.buildTokenWithUid(appId, appCertificate, channelName, user, code, now + privilegesExpireIn, { ...pins, now });
+    return Rtc006.buildTokenWithUid(appId, appCertificate, channelName, user, code, now + privilegesExpireIn, { ...overrides, now });
   }
   const code = role === 'publisher' ? RtcRole007.PUBLISHER : RtcRole007.SUBSCRIBER;
-  return Rtc007.buildTokenWithUserAccount(appId, appCertificate, channelName, user, code, expiresIn, privilegesExpireIn, pins);
+  return Rtc007.buildTokenWithUserAccount(appId, appCertificate, channelName, user, code, expiresIn, privilegesExpireIn, overrides);
 }

@@ -10,9 +10,9 @@ import {
   checkCredentials,
   checkDuration,
   checkVersion,
-  nowOf,
-  pinsOf,
+  overridesOf,
 } from './options.js';
+import { clockOf } from '../lib/validate.js';
 
 /** Options of {@link buildRtmToken}. */
 export interface RtmTokenOptions extends CommonOptions {
@@ -37,20 +37,20 @@ export function buildRtmToken(options: RtmTokenOptions): string {
   const userId = checkAccount(options.userId, 'userId');
   const expiresIn = checkDuration(options.expiresIn, 'expiresIn', DEFAULT_EXPIRES_IN);
   const version = checkVersion(options.version);
-  const pins = pinsOf(options);
+  const overrides = overridesOf(options);
   const { appId, appCertificate } = options;
   if (version === '006') {
     if (options.permissions !== undefined) {
       throw invalidArgument('ERR_INVALID_ARGUMENT', 'permissions', 'no RTM2 permissions with version "006"', 'permissions');
     }
-    const now = nowOf(options);
-    return Rtm006.buildToken(appId, appCertificate, userId, RtmRole.Rtm_User, now + expiresIn, { ...pins, now });
+    const now = clockOf(options.now);
+    return Rtm006.buildToken(appId, appCertificate, userId, RtmRole.Rtm_User, now + expiresIn, { ...overrides, now });
   }
   if (options.permissions !== undefined) {
     if (!(options.permissions instanceof Rtm2Permissions)) {
       throw invalidArgument('ERR_INVALID_ARGUMENT', 'permissions', 'an Rtm2Permissions instance', options.permissions);
     }
-    return Rtm007.buildTokenWithPermissions(appId, appCertificate, userId, options.permissions, expiresIn, pins);
+    return Rtm007.buildTokenWithPermissions(appId, appCertificate, userId, options.permissions, expiresIn, overrides);
   }
-  return Rtm007.buildToken(appId, appCertificate, userId, expiresIn, pins);
+  return Rtm007.buildToken(appId, appCertificate, userId, expiresIn, overrides);
 }

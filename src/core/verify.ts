@@ -1,14 +1,14 @@
 import { TokenFormatError, TokenVerificationError, invalidArgument, invalidArgumentDescribed } from './errors.js';
-import { U32_MAX, acquireWriter, checkWellFormed, releaseWriter } from '../lib/bytes.js';
+import { acquireWriter, checkWellFormed, releaseWriter } from '../lib/bytes.js';
 import { certificateKey, sign007 } from '../lib/hmac-keys.js';
 import { hmacInto } from '../lib/sha256.js';
 import { crc32 } from '../lib/crc32.js';
 import { constantTimeEqual } from '../lib/crypto.js';
-import { checkAppCertificate, checkU32 } from '../lib/validate.js';
+import { checkAppCertificate, checkU32, checkUid } from '../lib/validate.js';
 import { checkTokenArgument } from './decode.js';
 import { type DecodedToken006, parse006 } from '../v006/decode.js';
 import { type DecodeOptions007, type DecodedToken007, parse007 } from '../v007/decode.js';
-import { type DecodedService, SERVICE_TYPES, type ServiceName } from '../v007/services/index.js';
+import { type DecodedService, SERVICE_TYPES, type ServiceName, isChannelService } from '../v007/services/index.js';
 
 /** Longest a token is honoured after its issue time, in seconds (the platform's 24 h), whatever it claims. */
 export const TOKEN_MAX_LIFETIME = 86400;
@@ -150,10 +150,7 @@ function checkOptions(options: VerifyOptions): Checked {
     throw invalidArgumentDescribed('ERR_INVALID_UID', 'uid', 'at most one of "uid" (integer) or "account" (string)', 'both');
   }
   if (uid !== undefined) {
-    if (typeof uid !== 'number' || !Number.isInteger(uid) || uid < 0 || uid > U32_MAX) {
-      throw invalidArgument('ERR_INVALID_UID', 'uid', 'an integer 0..4294967295 (a string user is "account")', uid);
-    }
-    user = uid === 0 ? '' : String(uid);
+    user = checkUid(uid, 'uid', 'an integer 0..4294967295 (a string user is "account")') === 0 ? '' : String(uid);
   } else if (account !== undefined) {
     if (typeof account !== 'string' || account.length === 0) throw invalidArgument('ERR_INVALID_ACCOUNT', 'account', 'a non-empty string', account);
     user = checkWellFormed('account', account);
@@ -279,7 +276,7 @@ function verify007(token: string, options: Checked, decodeOptions: DecodeOptions
     candidates = decoded.services.filter((s) => s.type === type);
     if (candidates.length === 0) throw new TokenVerificationError('ERR_SERVICE_MISSING', `token has no ${service} service`);
   } else if (channelName !== undefined || user !== undefined) {
-    candidates = decoded.services.filter((s) => s.type === 1 || s.type === 3 || s.type === 6);
+    candidates = decoded.services.filter(isChannelService);
   }
   if (candidates !== undefined && channelName !== undefined) {
     candidates = candidates.filter((s) => 'channelName' in s && s.channelName === channelName);

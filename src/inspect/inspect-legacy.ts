@@ -1,5 +1,5 @@
 import type { DecodedLegacyKey, LegacyKeyFormat } from '../legacy/decode.js';
-import { type InspectedTime, timeOf } from './time.js';
+import { type InspectedExpiry, type InspectedTime, expiryOf, timeOf } from './time.js';
 
 /** Display names of the legacy formats. */
 export const LEGACY_FORMAT_NAMES: Readonly<Record<LegacyKeyFormat, string>> = {
@@ -25,8 +25,8 @@ export interface TokenInspectionLegacy {
   readonly signature: string;
   /** Build time (`unixTs`); `null` for signaling tokens, which do not carry it. */
   readonly issuedAt: InspectedTime | null;
-  /** `expiredTs`; `"no own limit"` for 0; `null` for v1 keys, which have no expiry field. */
-  readonly expiresAt: InspectedTime | 'no own limit' | null;
+  /** `expiredTs`; {@link NO_OWN_LIMIT} for 0; `null` for v1 keys, which have no expiry field. */
+  readonly expiresAt: InspectedExpiry | null;
   /** The random number; `null` for signaling tokens. */
   readonly randomInt: number | null;
   /** The uid where the key writes it (v2, v3), else `null` (v4/v5 sign it without writing it). */
@@ -46,7 +46,7 @@ export function inspectLegacy(d: DecodedLegacyKey): TokenInspectionLegacy {
     appId: d.appId,
     signature: d.signature,
     issuedAt: d.unixTs === null ? null : timeOf(d.unixTs),
-    expiresAt: d.expiredTs === null ? null : d.expiredTs === 0 ? 'no own limit' : timeOf(d.expiredTs),
+    expiresAt: d.expiredTs === null ? null : expiryOf(d.expiredTs === 0 ? null : d.expiredTs),
     randomInt: d.randomInt,
     uid: d.uid,
     service: d.serviceType === null ? null : (DK5_SERVICES[d.serviceType] ?? `unknown(${d.serviceType})`),

@@ -1,20 +1,15 @@
 import { type DecodeOptions, decodeToken } from '../core/decode.js';
 import type { DecodedToken006 } from '../v006/decode.js';
+import { MESSAGE_TS_OFFSET } from '../v006/access-token.js';
+import { Privileges } from '../v006/privileges.js';
 import type { DecodedToken007, UnparsedServices } from '../v007/decode.js';
 import type { DecodedService } from '../v007/services/index.js';
-import { type AccountKind, P006, accountKind, privilegeName006, privilegeName007 } from './names.js';
-import { type InspectedTime, timeOf } from './time.js';
+import { type AccountKind, accountKind, privilegeName006, privilegeName007 } from './names.js';
+import { type InspectedExpiry, type InspectedTime, NO_OWN_LIMIT, expiryOf, timeOf } from './time.js';
 import { type TokenInspectionLegacy, inspectLegacy } from './inspect-legacy.js';
 
-/**
- * Shown instead of a time for a privilege or token value of 0.
- *
- * @example
- * ```ts
- * const ends = p.expiresAt === NO_OWN_LIMIT ? 'with the token' : p.expiresAt.iso;
- * ```
- */
-export const NO_OWN_LIMIT = 'no own limit';
+// Declared beside InspectedTime (the legacy inspection uses them too), exported with the inspection.
+export { NO_OWN_LIMIT, type InspectedExpiry };
 
 /** One privilege of a token, with its absolute expiry. */
 export interface InspectedPrivilege {
@@ -28,7 +23,7 @@ export interface InspectedPrivilege {
    */
   readonly value: number;
   /** When the privilege ends, or {@link NO_OWN_LIMIT} for a value of 0. */
-  readonly expiresAt: InspectedTime | typeof NO_OWN_LIMIT;
+  readonly expiresAt: InspectedExpiry;
 }
 
 /** Extra fields of a service that carries a channel and a uid (RTC, Streaming, FCDN). */
@@ -62,7 +57,7 @@ export interface TokenInspection007 {
   /** Token lifetime in seconds after issue, as packed (0 = no own limit). */
   readonly expire: number;
   /** `issuedAt + expire`, or {@link NO_OWN_LIMIT}. The platform accepts a token for 24 h at most either way. */
-  readonly expiresAt: InspectedTime | typeof NO_OWN_LIMIT;
+  readonly expiresAt: InspectedExpiry;
   /** Services in packed order. */
   readonly services: InspectedService[];
   /** Present when a service type unknown to this library stopped the parser. */
@@ -84,7 +79,7 @@ export interface TokenInspection006 {
    * 006 has no expiry of its own: this is when its joinChannel (or, for an RTM token,
    * rtmLogin) privilege ends, else the earliest privilege expiry, else {@link NO_OWN_LIMIT}.
    */
-  readonly expiresAt: InspectedTime | typeof NO_OWN_LIMIT;
+  readonly expiresAt: InspectedExpiry;
   /** CRC-32 of the channel name (of the user account for an RTM token). */
   readonly crcChannelName: number;
   /** CRC-32 of the uid string; 0 is the CRC of `""`, i.e. uid 0 (any uid). */
@@ -120,14 +115,13 @@ export function inspectToken(token: string, options?: DecodeOptions): TokenInspe
   return decoded.version === '006' ? inspect006(decoded) : inspect007(decoded);
 }
 
+/** `T` with its fields assignable while it is assembled (here: `unparsed`, set only when present). */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 function hex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
   return out;
-}
-
-function expiryOf(absolute: number | null): InspectedTime | typeof NO_OWN_LIMIT {
-  return absolute === null ? NO_OWN_LIMIT : timeOf(absolute);
 }
 
 function inspect006(d: DecodedToken006): TokenInspection006 {
@@ -138,8 +132,8 @@ function inspect006(d: DecodedToken006): TokenInspection006 {
     expiresAt: expiryOf(value === 0 ? null : value),
   }));
   const ids = new Set(d.privileges.map(([id]) => id));
-  const kind = ids.has(P006.rtmLogin) ? 'rtm' : ids.has(P006.joinChannel) ? 'rtc' : 'other';
-  const entry = kind === 'rtm' ? P006.rtmLogin : P006.joinChannel;
+  const kind = ids.has(Privileges.kRtmLogin) ? 'rtm' : ids.has(Privileges.kJoinChannel) ? 'rtc' : 'other';
+  const entry = kind === 'rtm' ? Privileges.kRtmLogin : Privileges.kJoinChannel;
   const entryValue = d.privileges.find(([id]) => id === entry)?.[1];
   let expires: number | null;
   if (entryValue !== undefined) {
@@ -155,7 +149,7 @@ function inspect006(d: DecodedToken006): TokenInspection006 {
     signature: hex(d.signature),
     ts: timeOf(d.ts),
     // ts is conventionally build time + 24 h; clamp so a hand-set small ts stays a valid date.
-    issuedAt: timeOf(Math.max(0, d.ts - 86400)),
+    issuedAt: timeOf(Math.max(0, d.ts - MESSAGE_TS_OFFSET)),
     expiresAt: expiryOf(expires),
     crcChannelName: d.crcChannelName,
     crcUid: d.crcUid,
@@ -167,7 +161,7 @@ function inspect006(d: DecodedToken006): TokenInspection006 {
 
 function inspect007(d: DecodedToken007): TokenInspection007 {
   const services = d.services.map((service) => inspectService(service, d.issueTs));
-  const inspection: { -readonly [K in keyof TokenInspection007]: TokenInspection007[K] } = {
+  const inspection: Writable<TokenInspection007> = {
     version: '007',
     appId: d.appId,
     salt: d.salt,

@@ -1,21 +1,14 @@
 // Human-readable names of the numbers a token carries. The names follow the official
 // `kPrivilege*` constants; unknown numbers get a name that says so instead of a guess.
 
+import { U32_MAX } from '../lib/bytes.js';
 import { PRIVILEGE_NAMES_006 } from '../v006/privileges.js';
+import { privilegeNamesOf } from '../v007/services/descriptor.js';
+import { SERVICE_CLASSES } from '../v007/services/from-decoded.js';
 
-/** 007 privilege names per service type. */
-const PRIVILEGE_NAMES_007: Readonly<Record<number, Readonly<Record<number, string>>>> = {
-  1: { 1: 'joinChannel', 2: 'publishAudioStream', 3: 'publishVideoStream', 4: 'publishDataStream' },
-  2: { 1: 'login' },
-  3: { 1: 'publishMixStream', 2: 'publishRawStream' },
-  4: { 1: 'login' },
-  5: { 1: 'user', 2: 'app' },
-  6: { 1: 'publish', 2: 'play' },
-  7: { 1: 'roomUser', 2: 'user', 3: 'app' },
-  8: { 1: 'login' },
-  9: {},
-  10: {},
-};
+/** 007 privilege names per service type, read from each service class's `kPrivilege…` statics. */
+const PRIVILEGE_NAMES_007: ReadonlyMap<number, Readonly<Record<number, string>>> = /* @__PURE__ */ (() =>
+  new Map(Object.entries(SERVICE_CLASSES).map(([type, serviceClass]) => [Number(type), privilegeNamesOf(serviceClass)])))();
 
 /** RTM2 resource and permission types, as named by `Rtm2Permissions`. */
 const RTM2_RESOURCE_TYPES: Readonly<Record<number, string>> = {
@@ -39,12 +32,12 @@ export function isKnownPrivilege006(id: number): boolean {
 
 /** @internal Name of a 007 privilege of a service type, or `unknown(<id>)`. */
 export function privilegeName007(serviceType: number, id: number): string {
-  return PRIVILEGE_NAMES_007[serviceType]?.[id] ?? `unknown(${id})`;
+  return PRIVILEGE_NAMES_007.get(serviceType)?.[id] ?? `unknown(${id})`;
 }
 
 /** @internal Whether a privilege id is defined for a 007 service type. */
 export function isKnownPrivilege007(serviceType: number, id: number): boolean {
-  return PRIVILEGE_NAMES_007[serviceType]?.[id] !== undefined;
+  return PRIVILEGE_NAMES_007.get(serviceType)?.[id] !== undefined;
 }
 
 /** @internal */
@@ -57,18 +50,6 @@ export function rtm2PermissionTypeName(type: number): string {
   return RTM2_PERMISSION_TYPES[type] ?? `unknown(${type})`;
 }
 
-/** 006 privilege ids. @internal */
-export const P006 = {
-  joinChannel: 1,
-  publishAudioStream: 2,
-  publishVideoStream: 3,
-  publishDataStream: 4,
-  rtmLogin: 1000,
-} as const;
-
-/** Largest uid the SDKs accept (u32). @internal */
-export const UID_MAX = 0xffffffff;
-
 /**
  * How a packed uid string reads: `""` is uid 0 (any uid), a canonical decimal in u32 range is
  * what an integer uid packs to (and what the same digits as an account pack to), anything
@@ -79,6 +60,6 @@ export type AccountKind = 'wildcard' | 'numeric' | 'string';
 /** @internal */
 export function accountKind(packed: string): AccountKind {
   if (packed === '') return 'wildcard';
-  if (/^[1-9][0-9]{0,9}$/.test(packed) && Number(packed) <= UID_MAX) return 'numeric';
+  if (/^[1-9][0-9]{0,9}$/.test(packed) && Number(packed) <= U32_MAX) return 'numeric';
   return 'string';
 }

@@ -1,7 +1,7 @@
 // Time formatting shared by the explainer and the command line. Everything takes Unix
 // seconds and an explicit clock, so output is reproducible (no hidden Date.now()).
 
-import { invalidArgument } from '../core/errors.js';
+import { clockOf } from '../lib/validate.js';
 
 /** A point in time as Unix seconds and as an ISO 8601 string (UTC, no milliseconds). */
 export interface InspectedTime {
@@ -10,6 +10,23 @@ export interface InspectedTime {
   /** The same instant as ISO 8601 UTC, e.g. `"2023-08-23T16:53:35Z"`. */
   readonly iso: string;
 }
+
+/**
+ * Shown instead of a time for a privilege or token value of 0, which sets no limit of its
+ * own. A string, so that an inspection stays plain JSON; compare with `===`.
+ *
+ * @example
+ * ```ts
+ * const ends = p.expiresAt === NO_OWN_LIMIT ? 'with the token' : p.expiresAt.iso;
+ * ```
+ */
+export const NO_OWN_LIMIT = 'no own limit';
+
+/**
+ * When a token or privilege ends: an {@link InspectedTime}, or {@link NO_OWN_LIMIT} for a
+ * value of 0. The two members are told apart by `expiresAt === NO_OWN_LIMIT`, which narrows.
+ */
+export type InspectedExpiry = InspectedTime | typeof NO_OWN_LIMIT;
 
 /**
  * Unix seconds as ISO 8601 UTC without milliseconds.
@@ -26,6 +43,11 @@ export function isoTime(unix: number): string {
 /** @internal */
 export function timeOf(unix: number): InspectedTime {
   return { unix, iso: isoTime(unix) };
+}
+
+/** @internal An absolute end in Unix seconds, `null` when the value sets no limit of its own. */
+export function expiryOf(absolute: number | null): InspectedExpiry {
+  return absolute === null ? NO_OWN_LIMIT : timeOf(absolute);
 }
 
 const UNITS: ReadonlyArray<readonly [suffix: string, seconds: number]> = [
@@ -83,11 +105,5 @@ export function describeTime(when: number, now: number): string {
   return `${isoTime(when)} (${formatRelative(when, now)})`;
 }
 
-/** The current time in Unix seconds, or the injected clock after checking it. @internal */
-export function clockOf(now: unknown, field = 'now'): number {
-  if (now === undefined) return Math.floor(Date.now() / 1000);
-  if (typeof now !== 'number' || !Number.isInteger(now) || now < 0 || now > 0xffffffff) {
-    throw invalidArgument('ERR_INVALID_TIMESTAMP', field, 'Unix seconds, an integer 0..4294967295', now);
-  }
-  return now;
-}
+/** @internal */
+export { clockOf };

@@ -1,4 +1,4 @@
-import { checkAppCertificate, checkAppId, checkU32, pinnedNow } from '../lib/validate.js';
+import { checkAppCertificate, checkAppId, checkU32, issueTimeOf } from '../lib/validate.js';
 import { U32_MAX, utf8 } from '../lib/bytes.js';
 import { md5 } from '../lib/md5.js';
 import { invalidArgument } from '../core/errors.js';
@@ -10,11 +10,14 @@ export const SIGNALING_VERSION = '1';
 /** Lifetime of {@link SignalingToken.get1DayToken}: 86400 s. */
 export const ONE_DAY_SECONDS = 86_400;
 
-/** Optional clock pin of the relative signaling builders. */
-export interface SignalingPins {
+/** The clock of a build, to reproduce a token: the optional last argument of the relative signaling builders. */
+export interface SignalingOverrides {
   /** Clock, in Unix seconds, instead of the current time. */
   readonly now?: number | undefined;
 }
+
+/** @deprecated Use {@link SignalingOverrides}, the same type under a name that says what it holds. */
+export type SignalingPins = SignalingOverrides;
 
 function build(appId: unknown, appCertificate: unknown, account: unknown, expiredTs: number): string {
   const id = checkAppId(appId, 'appid');
@@ -25,9 +28,9 @@ function build(appId: unknown, appCertificate: unknown, account: unknown, expire
   return `${SIGNALING_VERSION}:${id}:${expired}:${digest}`;
 }
 
-function relative(appId: string, appCertificate: string, account: string, validTimeInSeconds: number, pins?: SignalingPins): string {
+function relative(appId: string, appCertificate: string, account: string, validTimeInSeconds: number, overrides?: SignalingOverrides): string {
   const valid = checkU32(validTimeInSeconds, 'validTimeInSeconds', 'ERR_INVALID_EXPIRY');
-  const expiredTs = pinnedNow(pins) + valid;
+  const expiredTs = issueTimeOf(overrides) + valid;
   if (expiredTs > U32_MAX) throw invalidArgument('ERR_INVALID_EXPIRY', 'validTimeInSeconds', 'an expiry before 2106-02-07', valid);
   return build(appId, appCertificate, account, expiredTs);
 }
@@ -51,8 +54,8 @@ export const SignalingToken = {
   getToken: relative,
 
   /** Token valid for one day from now. */
-  get1DayToken(appId: string, appCertificate: string, account: string, pins?: SignalingPins): string {
-    return relative(appId, appCertificate, account, ONE_DAY_SECONDS, pins);
+  get1DayToken(appId: string, appCertificate: string, account: string, overrides?: SignalingOverrides): string {
+    return relative(appId, appCertificate, account, ONE_DAY_SECONDS, overrides);
   },
 
   /** Token expiring at `expiredTsInSeconds` (absolute Unix seconds), C++/Python argument order. */

@@ -131,10 +131,10 @@ function buildHuffman(lens: Uint8Array, off: number, n: number, h: Huffman, kind
   let left = 1;
   for (let len = 1; len <= 15; len++) {
     left = (left << 1) - count[len]!;
-    if (left < 0) throw new InflateError(setError(kind, 'over-subscribed'));
+    if (left < 0) throw new InflateError(invalidCodeSetMessage(kind, 'over-subscribed'));
   }
   if (left > 0 && (kind === KIND_CODES || max !== 1)) {
-    throw new InflateError(setError(kind, 'incomplete'));
+    throw new InflateError(invalidCodeSetMessage(kind, 'incomplete'));
   }
 
   // Symbols sorted by code length, then by value: canonical code order.
@@ -167,7 +167,7 @@ function buildHuffman(lens: Uint8Array, off: number, n: number, h: Huffman, kind
   }
 }
 
-function setError(kind: number, what: string): string {
+function invalidCodeSetMessage(kind: number, what: string): string {
   const name =
     kind === KIND_CODES ? 'code lengths' : kind === KIND_LENS ? 'literal/lengths' : 'distances';
   return `invalid ${name} set (${what})`;

@@ -3,7 +3,8 @@
 
 import { describeValue, invalidArgument, invalidArgumentDescribed } from '../core/errors.js';
 import { U16_MAX, U32_MAX, checkWellFormed } from './bytes.js';
-import type { BuildPins } from '../v006/pins.js';
+import type { BuildOverrides } from '../v006/build-overrides.js';
+import type { Compression } from '../v007/compression.js';
 
 /** HEX_DIGIT[c] is 1 for the code units of 0-9, a-f and A-F. */
 const HEX_DIGIT = /* @__PURE__ */ (() => {
@@ -88,16 +89,30 @@ export function checkString(value: unknown, field: string, code: Parameters<type
 }
 
 /**
+ * An integer uid: 0..4294967295, 0 meaning any uid. The one uid check of the builders, the
+ * verifier and the diagnosis; `expected` words the error for the caller's kind of input.
+ */
+export function checkUid(value: unknown, field = 'uid', expected = 'an integer 0..4294967295 (0 = any uid)'): number {
+  if (!isU32(value)) throw invalidArgument('ERR_INVALID_UID', field, expected, value);
+  return value;
+}
+
+const UID_OR_ACCOUNT = 'an integer 0..4294967295 or a string account';
+
+/**
  * The uid as packed: an integer uid as its decimal string, 0 as "" (any uid), a string
  * account as itself. Numbers must be integers 0..4294967295.
  */
 export function uidString(value: unknown, field = 'uid'): string {
-  if (typeof value === 'number') {
-    if (!isU32(value)) throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
-    return value === 0 ? '' : String(value);
-  }
+  if (typeof value === 'number') return checkUid(value, field, UID_OR_ACCOUNT) === 0 ? '' : String(value);
   if (typeof value === 'string') return checkWellFormed(field, value);
-  throw invalidArgument('ERR_INVALID_UID', field, 'an integer 0..4294967295 or a string account', value);
+  throw invalidArgument('ERR_INVALID_UID', field, UID_OR_ACCOUNT, value);
+}
+
+/** A 007 compression flavour: `'reference'` or `'node'`. */
+export function checkCompression(value: unknown, field = 'compression'): Compression {
+  if (value !== 'reference' && value !== 'node') throw invalidArgument('ERR_INVALID_ARGUMENT', field, '"reference" or "node"', value);
+  return value;
 }
 
 /** A role of the positional builders: any integer (values without publish rights join only). */
@@ -109,7 +124,7 @@ export function checkRole(role: unknown, field = 'role'): number {
 }
 
 // Public type, declared outside lib/ so that no public type lives among the internals.
-export type { BuildPins };
+export type { BuildOverrides };
 
 /** Largest `maxPayloadBytes` accepted: 1 GiB, far past any token, well inside a typed array. */
 export const MAX_PAYLOAD_LIMIT = 1 << 30;
@@ -123,7 +138,15 @@ export function checkMaxPayloadBytes(value: unknown, fallback: number): number {
   return value;
 }
 
-export function pinnedNow(pins: BuildPins | undefined): number {
-  if (pins?.now !== undefined) return checkU32(pins.now, 'now');
+/** The current time in Unix seconds, or the injected clock after checking it. */
+export function clockOf(now: unknown, field = 'now'): number {
+  if (now === undefined) return Math.floor(Date.now() / 1000);
+  if (!isU32(now)) throw invalidArgument('ERR_INVALID_TIMESTAMP', field, 'Unix seconds, an integer 0..4294967295', now);
+  return now;
+}
+
+/** The clock of a build: `overrides.now`, or the current time. */
+export function issueTimeOf(overrides: BuildOverrides | undefined): number {
+  if (overrides?.now !== undefined) return checkU32(overrides.now, 'now');
   return Math.floor(Date.now() / 1000);
 }

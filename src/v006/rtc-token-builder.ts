@@ -1,4 +1,4 @@
-import { type BuildPins, checkRole, checkU32, pinnedNow, uidString } from '../lib/validate.js';
+import { type BuildOverrides, checkRole, checkU32, issueTimeOf, uidString } from '../lib/validate.js';
 import { AccessToken, MESSAGE_TS_OFFSET, buildToken006 } from './access-token.js';
 import { Privileges } from './privileges.js';
 
@@ -21,10 +21,10 @@ export function publishesIn006(role: number): boolean {
   return role === RtcRole.ATTENDEE || role === RtcRole.PUBLISHER || role === RtcRole.ADMIN;
 }
 
-/** Applies `{ salt, now }` pins to a fresh AccessToken. */
-export function applyPins006(token: AccessToken, pins: BuildPins | undefined): AccessToken {
-  if (pins?.salt !== undefined) token.salt = pins.salt;
-  if (pins?.now !== undefined) token.ts = pinnedNow(pins) + MESSAGE_TS_OFFSET;
+/** Applies the `{ salt, now }` overrides to a fresh AccessToken. */
+export function applyOverrides006(token: AccessToken, overrides: BuildOverrides | undefined): AccessToken {
+  if (overrides?.salt !== undefined) token.salt = overrides.salt;
+  if (overrides?.now !== undefined) token.ts = issueTimeOf(overrides) + MESSAGE_TS_OFFSET;
   return token;
 }
 
@@ -40,10 +40,10 @@ function build(
   uid: number | string,
   role: number,
   privilegeExpiredTs: number,
-  pins: BuildPins | undefined,
+  overrides: BuildOverrides | undefined,
 ): string {
   // The AccessToken validates the credentials, channel and uid and draws the salt.
-  const token = applyPins006(new AccessToken(appId, appCertificate, channelName, uidString(uid)), pins);
+  const token = applyOverrides006(new AccessToken(appId, appCertificate, channelName, uidString(uid)), overrides);
   checkRole(role);
   const expire = checkU32(privilegeExpiredTs, 'privilegeExpiredTs', 'ERR_INVALID_EXPIRY');
   const ids = publishesIn006(role) ? JOIN_AND_PUBLISH.ids : JOIN_ONLY.ids;
@@ -73,9 +73,9 @@ export class RtcTokenBuilder {
     uid: number | string,
     role: number,
     privilegeExpiredTs: number,
-    pins?: BuildPins,
+    overrides?: BuildOverrides,
   ): string {
-    return build(appId, appCertificate, channelName, uid, role, privilegeExpiredTs, pins);
+    return build(appId, appCertificate, channelName, uid, role, privilegeExpiredTs, overrides);
   }
 
   /** Token for a string user account. */
@@ -86,9 +86,9 @@ export class RtcTokenBuilder {
     account: string | number,
     role: number,
     privilegeExpiredTs: number,
-    pins?: BuildPins,
+    overrides?: BuildOverrides,
   ): string {
-    return build(appId, appCertificate, channelName, account, role, privilegeExpiredTs, pins);
+    return build(appId, appCertificate, channelName, account, role, privilegeExpiredTs, overrides);
   }
 
   /** The C++ reference's name for {@link RtcTokenBuilder.buildTokenWithAccount} (the same function). */

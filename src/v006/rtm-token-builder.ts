@@ -1,8 +1,8 @@
-import { type BuildPins, checkRole, checkU32 } from '../lib/validate.js';
+import { type BuildOverrides, checkRole, checkU32 } from '../lib/validate.js';
 import { invalidArgument } from '../core/errors.js';
 import { AccessToken } from './access-token.js';
 import { Privileges } from './privileges.js';
-import { applyPins006 } from './rtc-token-builder.js';
+import { applyOverrides006 } from './rtc-token-builder.js';
 
 /** RTM roles of the 006 builder (only one exists). */
 export const RtmRole = {
@@ -28,14 +28,14 @@ export class RtmTokenBuilder {
     account: string | number,
     role: number,
     privilegeExpiredTs: number,
-    pins?: BuildPins,
+    overrides?: BuildOverrides,
   ): string {
     let name: string;
     if (typeof account === 'string') name = account;
     else if (typeof account === 'number' && Number.isInteger(account) && account >= 0) name = String(account);
     else throw invalidArgument('ERR_INVALID_ACCOUNT', 'account', 'a string or a non-negative integer', account);
     checkRole(role);
-    const token = applyPins006(new AccessToken(appId, appCertificate, name, ''), pins);
+    const token = applyOverrides006(new AccessToken(appId, appCertificate, name, ''), overrides);
     token.addPrivilege(Privileges.kRtmLogin, checkU32(privilegeExpiredTs, 'privilegeExpiredTs', 'ERR_INVALID_EXPIRY'));
     return token.build();
   }

@@ -4,7 +4,7 @@ import { type Compression, DEFAULT_COMPRESSION, compress } from '../lib/compress
 import { randomSalt } from '../lib/crypto.js';
 import { constantTimeEqual } from '../lib/crypto.js';
 import { sign007 } from '../lib/hmac-keys.js';
-import { checkAppCertificate, checkAppId, checkSalt, checkU32 } from '../lib/validate.js';
+import { checkAppCertificate, checkAppId, checkCompression, checkSalt, checkU32 } from '../lib/validate.js';
 import { invalidArgument } from '../core/errors.js';
 import { parse007 } from './decode.js';
 import { Service } from './service.js';
@@ -13,22 +13,13 @@ import { SERVICE_CLASSES, serviceFromDecoded } from './services/from-decoded.js'
 /** Version prefix of AccessToken2 tokens. */
 export const VERSION_007 = '007';
 
-/** Token lifetime used when none is given: 3600 s. */
+/** Token lifetime used when none is given: 3600 s (the named-options API's `DEFAULT_EXPIRES_IN` is this constant). */
 export const DEFAULT_EXPIRE = 3600;
 
 /** Options of {@link AccessToken2.build}. */
 export interface BuildOptions007 {
   /** Deflate flavour; default {@link DEFAULT_COMPRESSION} (`'reference'`). */
   readonly compression?: Compression | undefined;
-}
-
-function checkCompression(options: BuildOptions007 | undefined): Compression {
-  const compression = options?.compression;
-  if (compression === undefined) return DEFAULT_COMPRESSION;
-  if (compression !== 'reference' && compression !== 'node') {
-    throw invalidArgument('ERR_INVALID_ARGUMENT', 'compression', '"reference" or "node"', compression);
-  }
-  return compression;
 }
 
 /**
@@ -134,7 +125,7 @@ export class AccessToken2 {
     checkU32(this.issueTs, 'issueTs');
     checkU32(this.expire, 'expire', 'ERR_INVALID_EXPIRY');
     checkSalt(this.salt);
-    const compression = checkCompression(options);
+    const compression = options?.compression === undefined ? DEFAULT_COMPRESSION : checkCompression(options.compression);
     if (this.services.length === 0) {
       throw invalidArgument('ERR_INVALID_SERVICE', 'services', 'at least one service', 'none');
     }

@@ -100,12 +100,13 @@ export function parse007(token: string, options?: DecodeOptions007): Parsed007 {
     services.push(read(reader));
   }
   if (!unparsed) reader.end();
-  const decoded: DecodedToken07Mutable = { version: '007', appId, issueTs, expire, salt, signature: signature.slice(), services };
+  const decoded: Writable<DecodedToken007> = { version: '007', appId, issueTs, expire, salt, signature: signature.slice(), services };
   if (unparsed) decoded.unparsed = unparsed;
   return { token: decoded, signingInfo: payload.subarray(infoStart) };
 }
 
-type DecodedToken07Mutable = { -readonly [K in keyof DecodedToken007]: DecodedToken007[K] };
+/** `T` with its fields assignable while it is assembled (here: `unparsed`, set only when present). */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Decodes a 007 token without verifying it. Throws a TokenFormatError for anything malformed.

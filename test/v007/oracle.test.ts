@@ -18,7 +18,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Pins agora-token's clock and RNG so that it issues at `issueTs` with `salt`. */
+/** Fixes agora-token's clock and RNG so that it issues at `issueTs` with `salt`. */
 function pinOfficial(issueTs: number, s: number): void {
   vi.useFakeTimers({ now: issueTs * 1000, toFake: ['Date'] });
   vi.spyOn(Math, 'random').mockReturnValue((s - 1 + 0.5) / 99_999_999);
@@ -26,8 +26,8 @@ function pinOfficial(issueTs: number, s: number): void {
 
 const inflate = (token: string): string => inflateSync(Buffer.from(token.slice(3), 'base64')).toString('hex');
 
-/** Runs one builder on both sides with the same pins and compares. */
-function agree(build: (pins: ours.BuildPins007) => string, official: () => string, issueTs: number, s: number): void {
+/** Runs one builder on both sides with the same salt and clock and compares. */
+function agree(build: (pins: ours.BuildOverrides007) => string, official: () => string, issueTs: number, s: number): void {
   pinOfficial(issueTs, s);
   const expected = official();
   vi.useRealTimers();

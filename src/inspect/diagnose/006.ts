@@ -4,11 +4,12 @@ import { TOKEN_MAX_LIFETIME } from '../../core/verify.js';
 import { utf8 } from '../../lib/bytes.js';
 import { crc32 } from '../../lib/crc32.js';
 import type { DecodedToken006 } from '../../v006/decode.js';
-import { P006, accountKind, isKnownPrivilege006, privilegeName006 } from '../names.js';
+import { Privileges } from '../../v006/privileges.js';
+import { accountKind, isKnownPrivilege006, privilegeName006 } from '../names.js';
 import { describeTime, formatDuration, isoTime } from '../time.js';
 import type { Context } from './options.js';
 import type { Findings } from './findings.js';
-import { CLOCK_SKEW, U32, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describeCaller, callerString, uidMismatchHint } from './shared.js';
+import { CLOCK_SKEW, I32_MAX, UINT32_MODULUS, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describeCaller, callerString, uidMismatchHint } from './shared.js';
 
 function crcOf(text: string): number {
   return crc32(utf8(text));
@@ -18,8 +19,8 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
   const now = context.now;
   checkAppIdMatch(d.appId, context, out);
   const ids = new Set(d.privileges.map(([id]) => id));
-  const isRtm = ids.has(P006.rtmLogin);
-  const isRtc = ids.has(P006.joinChannel);
+  const isRtm = ids.has(Privileges.kRtmLogin);
+  const isRtc = ids.has(Privileges.kJoinChannel);
   if (!isRtm && !isRtc) {
     out.add(
       'PRIVILEGE_MISSING',
@@ -45,13 +46,13 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
     // An RTM token is an AccessToken for channel = user account, uid = "". A channel name
     // that matches the CRC is taken as that account (it is what the builder signed).
     const channelAsUser = context.channelName !== undefined && crcOf(context.channelName) === d.crcChannelName ? context.channelName : undefined;
-    const user = context.userId ?? channelAsUser ?? (context.identity ? callerString(context.identity) : undefined);
+    const user = context.userId ?? channelAsUser ?? (context.caller ? callerString(context.caller) : undefined);
     if (user !== undefined) {
       if (crcOf(user) === d.crcChannelName) {
         signedChannel = user;
         // The official RTM builder signs uid ""; a hand-built token may carry one.
         if (d.crcUid === 0) signedUid = '';
-        else if (context.identity !== undefined && crcOf(callerString(context.identity)) === d.crcUid) signedUid = callerString(context.identity);
+        else if (context.caller !== undefined && crcOf(callerString(context.caller)) === d.crcUid) signedUid = callerString(context.caller);
         else uncheckable = 'pass the uid the token was built with';
       } else {
         out.add('UID_MISMATCH', `token is not for RTM user id ${JSON.stringify(user)} (the CRC-32 of the user id it was built for is ${hex32(d.crcChannelName)})`);
@@ -69,7 +70,7 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
     else if (!uidOk) uncheckable = 'the uid given does not match the token';
     else {
       signedChannel = context.channelName!;
-      signedUid = d.crcUid === 0 ? '' : callerString(context.identity!);
+      signedUid = d.crcUid === 0 ? '' : callerString(context.caller!);
     }
   }
   if (context.appCertificate === undefined) {
@@ -92,7 +93,7 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
       `message timestamp ${describeTime(d.ts, now)} is ${formatDuration(d.ts - now - TOKEN_MAX_LIFETIME)} beyond now + 24 h: the building machine's clock is ahead, or ts was set by hand`,
     );
   }
-  const entry = isRtm && !isRtc ? P006.rtmLogin : P006.joinChannel;
+  const entry = isRtm && !isRtc ? Privileges.kRtmLogin : Privileges.kJoinChannel;
   const entryValue = d.privileges.find(([id]) => id === entry)?.[1];
   for (const [value, names] of groupByValue(d.privileges, privilegeName006)) {
     if (value === 0) continue;
@@ -124,7 +125,7 @@ export function diagnose006(text: string, d: DecodedToken006, context: Context, 
   for (const [id] of d.privileges) {
     if (!isKnownPrivilege006(id)) out.add('UNKNOWN_PRIVILEGE', `privilege id ${id} is not one of the 14 a 006 token defines`);
   }
-  if (isRtc && !isRtm && ![P006.publishAudioStream, P006.publishVideoStream, P006.publishDataStream].some((id) => ids.has(id))) {
+  if (isRtc && !isRtm && ![Privileges.kPublishAudioStream, Privileges.kPublishVideoStream, Privileges.kPublishDataStream].some((id) => ids.has(id))) {
     out.add('SUBSCRIBER_ONLY', 'subscriber token: it grants joinChannel but no publish privilege, so publishing audio, video or data is refused');
   }
 }
@@ -163,23 +164,23 @@ function checkUid006(d: DecodedToken006, context: Context, out: Findings): boole
     out.add('UID_WILDCARD', 'token is for uid 0 (its uid CRC is that of the empty string): any uid may join with it');
     return true;
   }
-  const identity = context.identity;
-  if (identity === undefined) return undefined;
-  const wanted = callerString(identity);
+  const caller = context.caller;
+  if (caller === undefined) return undefined;
+  const wanted = callerString(caller);
   if (crcOf(wanted) === d.crcUid) {
-    if (identity.kind === 'account' && accountKind(identity.account) === 'numeric') {
+    if (caller.kind === 'account' && accountKind(caller.account) === 'numeric') {
       out.add(
         'UID_ACCOUNT_SAME_STRING',
-        `the account ${JSON.stringify(identity.account)} and int uid ${identity.account} pack the same string, so this token is byte-for-byte the one built for either: join with int uid ${identity.account}, or with the user-account API and ${JSON.stringify(identity.account)}`,
+        `the account ${JSON.stringify(caller.account)} and int uid ${caller.account} pack the same string, so this token is byte-for-byte the one built for either: join with int uid ${caller.account}, or with the user-account API and ${JSON.stringify(caller.account)}`,
       );
     }
     return true;
   }
-  let hint = uidMismatchHint(identity, undefined);
-  if (identity.kind === 'uid' && identity.uid > 0x7fffffff && crcOf(String(identity.uid - U32)) === d.crcUid) {
-    out.add('UID_SIGNED', `token is for uid "${identity.uid - U32}", the signed 32-bit reading of ${identity.uid}: the server that built it stored the uid in a signed int`);
-    hint = `; the token packs the signed 32-bit reading of ${identity.uid}: build it with the unsigned value`;
+  let hint = uidMismatchHint(caller, undefined);
+  if (caller.kind === 'uid' && caller.uid > I32_MAX && crcOf(String(caller.uid - UINT32_MODULUS)) === d.crcUid) {
+    out.add('UID_SIGNED', `token is for uid "${caller.uid - UINT32_MODULUS}", the signed 32-bit reading of ${caller.uid}: the server that built it stored the uid in a signed int`);
+    hint = `; the token packs the signed 32-bit reading of ${caller.uid}: build it with the unsigned value`;
   }
-  out.add('UID_MISMATCH', `token is not for ${describeCaller(identity)}: its uid CRC-32 is ${hex32(d.crcUid)}, ${JSON.stringify(wanted)} has ${hex32(crcOf(wanted))}${hint}`);
+  out.add('UID_MISMATCH', `token is not for ${describeCaller(caller)}: its uid CRC-32 is ${hex32(d.crcUid)}, ${JSON.stringify(wanted)} has ${hex32(crcOf(wanted))}${hint}`);
   return false;
 }

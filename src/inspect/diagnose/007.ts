@@ -2,14 +2,17 @@
 
 import { TOKEN_MAX_LIFETIME } from '../../core/verify.js';
 import type { DecodedToken007 } from '../../v007/decode.js';
-import type { DecodedService } from '../../v007/services/index.js';
+import { type DecodedChannelServiceAny, type DecodedService, SERVICE_TYPES, isChannelService } from '../../v007/services/index.js';
+import { ServiceChat } from '../../v007/services/chat.js';
+import { ServiceFpa } from '../../v007/services/fpa.js';
+import { ServiceRtc } from '../../v007/services/rtc.js';
+import { ServiceRtm } from '../../v007/services/rtm.js';
+import { ServiceRtm2 } from '../../v007/services/rtm2.js';
 import { accountKind, isKnownPrivilege007, privilegeName007 } from '../names.js';
 import { describeTime, formatDuration, isoTime } from '../time.js';
 import type { Context } from './options.js';
 import type { Findings } from './findings.js';
-import { CLOCK_SKEW, U32, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describePacked, describeCaller, callerString, uidMismatchHint } from './shared.js';
-
-type ChannelService = Extract<DecodedService, { account: string }>;
+import { CLOCK_SKEW, I32_MAX, UINT32_MODULUS, SERVICE_LABELS, checkAppIdMatch, verifySignature, unitConfusion, listNames, groupByValue, describePacked, describeCaller, callerString, uidMismatchHint } from './shared.js';
 
 export function diagnose007(text: string, d: DecodedToken007, context: Context, out: Findings): void {
   const now = context.now;
@@ -100,22 +103,25 @@ export function diagnose007(text: string, d: DecodedToken007, context: Context, 
   }
 }
 
+const PUBLISH_PRIVILEGES = [ServiceRtc.kPrivilegePublishAudioStream, ServiceRtc.kPrivilegePublishVideoStream, ServiceRtc.kPrivilegePublishDataStream];
+const LOGIN_PRIVILEGE = { rtm: ServiceRtm.kPrivilegeLogin, rtm2: ServiceRtm2.kPrivilegeLogin, fpa: ServiceFpa.kPrivilegeLogin } as const;
+
 function checkEssentialPrivileges(service: DecodedService, label: string, out: Findings): void {
   const ids = new Set(service.privileges.map(([id]) => id));
   switch (service.name) {
     case 'rtc':
-      if (!ids.has(1)) out.add('PRIVILEGE_MISSING', `RTC service for channel ${JSON.stringify(service.channelName)} has no joinChannel privilege: joining is refused`);
-      else if (![2, 3, 4].some((id) => ids.has(id))) {
+      if (!ids.has(ServiceRtc.kPrivilegeJoinChannel)) out.add('PRIVILEGE_MISSING', `RTC service for channel ${JSON.stringify(service.channelName)} has no joinChannel privilege: joining is refused`);
+      else if (!PUBLISH_PRIVILEGES.some((id) => ids.has(id))) {
         out.add('SUBSCRIBER_ONLY', `subscriber token: the RTC service for channel ${JSON.stringify(service.channelName)} grants joinChannel but no publish privilege, so publishing audio, video or data is refused`);
       }
       break;
     case 'rtm':
     case 'rtm2':
     case 'fpa':
-      if (!ids.has(1)) out.add('PRIVILEGE_MISSING', `${label} service has no login privilege: login is refused`);
+      if (!ids.has(LOGIN_PRIVILEGE[service.name])) out.add('PRIVILEGE_MISSING', `${label} service has no login privilege: login is refused`);
       break;
     case 'chat':
-      if (!ids.has(1) && !ids.has(2)) out.add('PRIVILEGE_MISSING', 'Chat service has neither the user nor the app privilege');
+      if (!ids.has(ServiceChat.kPrivilegeUser) && !ids.has(ServiceChat.kPrivilegeApp)) out.add('PRIVILEGE_MISSING', 'Chat service has neither the user nor the app privilege');
       break;
     case 'streaming':
     case 'fcdn':
@@ -129,9 +135,9 @@ function checkEssentialPrivileges(service: DecodedService, label: string, out: F
 
 function checkChannelAndUid007(d: DecodedToken007, context: Context, out: Findings): void {
   const intent = context.intent;
-  const wantedType = intent === 'streaming' ? 3 : intent === 'fcdn' ? 6 : 1;
-  const relevant = d.services.filter((s): s is ChannelService => s.type === wantedType);
-  const channelServices = d.services.filter((s): s is ChannelService => s.type === 1 || s.type === 3 || s.type === 6);
+  const wantedType = intent === 'streaming' || intent === 'fcdn' ? SERVICE_TYPES[intent] : SERVICE_TYPES.rtc;
+  const relevant = d.services.filter((s): s is DecodedChannelServiceAny => s.type === wantedType);
+  const channelServices = d.services.filter(isChannelService);
 
   // Facts about the packed uids, whoever asks.
   if (channelServices.some((s) => s.account === '')) {
@@ -141,7 +147,7 @@ function checkChannelAndUid007(d: DecodedToken007, context: Context, out: Findin
   for (const s of channelServices) {
     if (/^-[0-9]+$/.test(s.account)) {
       const n = Number(s.account);
-      const unsigned = n >= -0x80000000 ? ` (${n + U32} unsigned)` : '';
+      const unsigned = n >= -I32_MAX - 1 ? ` (${n + UINT32_MODULUS} unsigned)` : '';
       out.add('UID_SIGNED', `token packs the uid "${s.account}"${unsigned}: SDK uids are unsigned 32-bit, so the uid was read as a signed int when the token was built`);
     }
     if (s.account === '0') {
@@ -164,22 +170,22 @@ function checkChannelAndUid007(d: DecodedToken007, context: Context, out: Findin
       candidates = matches;
     }
   }
-  const identity = context.identity;
-  if (identity === undefined) return;
-  const wanted = callerString(identity);
+  const caller = context.caller;
+  if (caller === undefined) return;
+  const wanted = callerString(caller);
   if (candidates.some((s) => s.account === wanted && wanted !== '')) {
-    if (identity.kind === 'account' && accountKind(identity.account) === 'numeric') {
+    if (caller.kind === 'account' && accountKind(caller.account) === 'numeric') {
       out.add(
         'UID_ACCOUNT_SAME_STRING',
-        `the token packs "${identity.account}", which int uid ${identity.account} and the account "${identity.account}" both pack to: the token is byte-for-byte the one built for either, so join with int uid ${identity.account} or with the user-account API and "${identity.account}"`,
+        `the token packs "${caller.account}", which int uid ${caller.account} and the account "${caller.account}" both pack to: the token is byte-for-byte the one built for either, so join with int uid ${caller.account} or with the user-account API and "${caller.account}"`,
       );
     }
     return;
   }
   if (candidates.some((s) => s.account === '')) return; // wildcard, reported above
   const packed = [...new Set(candidates.map((s) => s.account))];
-  const hint = uidMismatchHint(identity, packed.length === 1 ? packed[0] : undefined);
-  out.add('UID_MISMATCH', `token is for ${packed.map(describePacked).join(' / ')}, but the client joins with ${describeCaller(identity)}${hint}`);
+  const hint = uidMismatchHint(caller, packed.length === 1 ? packed[0] : undefined);
+  out.add('UID_MISMATCH', `token is for ${packed.map(describePacked).join(' / ')}, but the client joins with ${describeCaller(caller)}${hint}`);
 }
 
 function checkRtmUser007(d: DecodedToken007, context: Context, out: Findings): void {

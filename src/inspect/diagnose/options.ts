@@ -1,8 +1,7 @@
 // The options of diagnoseToken, checked once into the context every check reads.
 
 import { invalidArgument, invalidArgumentDescribed } from '../../core/errors.js';
-import { checkAppCertificate, checkAppId } from '../../lib/validate.js';
-import { UID_MAX } from '../names.js';
+import { checkAppCertificate, checkAppId, checkUid } from '../../lib/validate.js';
 import { clockOf } from '../time.js';
 
 /** What a token is about to be used for; `'education'` is the APaaS service. */
@@ -54,12 +53,15 @@ export interface DiagnoseOptions {
   readonly now?: number | undefined;
 }
 
+/** The uid or account the caller gave. */
+export type Caller = { readonly kind: 'uid'; readonly uid: number } | { readonly kind: 'account'; readonly account: string };
+
 export interface Context {
   readonly appCertificate: string | undefined;
   readonly appId: string | undefined;
   readonly channelName: string | undefined;
-  /** The caller's identity: an integer uid or a string account, if given. */
-  readonly identity: { readonly kind: 'uid'; readonly uid: number } | { readonly kind: 'account'; readonly account: string } | undefined;
+  /** Who joins or logs in with the token: an integer uid or a string account, if given. */
+  readonly caller: Caller | undefined;
   readonly userId: string | undefined;
   readonly intent: Exclude<DiagnoseService, 'education'> | undefined;
   readonly now: number;
@@ -78,15 +80,11 @@ export function checkOptions(options: DiagnoseOptions): Context {
   if (options.uid !== undefined && account !== undefined) {
     throw invalidArgumentDescribed('ERR_INVALID_UID', 'uid', 'either "uid" (integer) or "account" (string), not both', 'both');
   }
-  let identity: Context['identity'];
+  let caller: Caller | undefined;
   if (options.uid !== undefined) {
-    const uid = options.uid;
-    if (typeof uid !== 'number' || !Number.isInteger(uid) || uid < 0 || uid > UID_MAX) {
-      throw invalidArgument('ERR_INVALID_UID', 'uid', 'an integer 0..4294967295 (0 = any uid)', uid);
-    }
-    identity = { kind: 'uid', uid };
+    caller = { kind: 'uid', uid: checkUid(options.uid) };
   } else if (account !== undefined) {
-    identity = { kind: 'account', account };
+    caller = { kind: 'account', account };
   }
   let intent: Context['intent'];
   if (options.service !== undefined) {
@@ -94,12 +92,12 @@ export function checkOptions(options: DiagnoseOptions): Context {
       throw invalidArgument('ERR_INVALID_SERVICE', 'service', `one of ${DIAGNOSE_SERVICES.join(', ')}`, options.service);
     }
     intent = options.service === 'education' ? 'apaas' : options.service;
-  } else if (channelName !== undefined || identity !== undefined) {
+  } else if (channelName !== undefined || caller !== undefined) {
     intent = 'rtc';
   } else if (userId !== undefined) {
     intent = 'rtm';
   }
-  return { appCertificate, appId, channelName, identity, userId, intent, now: clockOf(options.now) };
+  return { appCertificate, appId, channelName, caller, userId, intent, now: clockOf(options.now) };
 }
 
 function optionalString(value: unknown, field: string, code: Parameters<typeof invalidArgument>[0], allowEmpty: boolean): string | undefined {

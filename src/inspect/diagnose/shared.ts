@@ -3,29 +3,23 @@
 import { TokenVerificationError } from '../../core/errors.js';
 import { verifyToken, TOKEN_MAX_LIFETIME } from '../../core/verify.js';
 import { DEMO_APP_ID } from '../../server/demo.js';
+import { SERVICES } from '../../v007/services/index.js';
 import { accountKind } from '../names.js';
 import { formatDuration, isoTime } from '../time.js';
-import type { Context } from './options.js';
+import type { Caller, Context } from './options.js';
 import type { Findings } from './findings.js';
 
 /** How far in the future an issue time may lie before it is reported (clocks drift). */
 export const CLOCK_SKEW = 60;
 /** Expiry values from here on read as Unix timestamps (2001-09-09), not durations. */
 const TIMESTAMP_SECONDS = 1_000_000_000;
-export const U32 = 0x1_0000_0000;
+/** 2^32: what a signed 32-bit reading of a uid is off by. */
+export const UINT32_MODULUS = 0x1_0000_0000;
+/** Uids above this read as negative numbers when a server keeps them in a signed 32-bit int. */
+export const I32_MAX = 0x7fff_ffff;
 
-export const SERVICE_LABELS: Readonly<Record<string, string>> = {
-  rtc: 'RTC',
-  rtm: 'RTM',
-  streaming: 'Streaming',
-  fpa: 'FPA',
-  chat: 'Chat',
-  fcdn: 'FCDN',
-  apaas: 'APaaS',
-  rtm2: 'RTM2',
-  convoai: 'ConvoAI',
-  stt: 'STT',
-};
+/** How messages name each service type (`RTC`, `APaaS`, ...), as its module labels it. */
+export const SERVICE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(SERVICES.map((s) => [s.name, s.label]));
 
 export function checkAppIdMatch(actual: string, context: Context, out: Findings): void {
   // Said whatever App ID was expected: the token is refused by Agora however it is used.
@@ -101,34 +95,34 @@ export function describePacked(packed: string): string {
   return `the account ${JSON.stringify(packed)}`;
 }
 
-export function describeCaller(identity: NonNullable<Context['identity']>): string {
-  if (identity.kind === 'account') return `the account ${JSON.stringify(identity.account)}`;
-  return identity.uid === 0 ? 'uid 0' : `int uid ${identity.uid}`;
+export function describeCaller(caller: Caller): string {
+  if (caller.kind === 'account') return `the account ${JSON.stringify(caller.account)}`;
+  return caller.uid === 0 ? 'uid 0' : `int uid ${caller.uid}`;
 }
 
-export function callerString(identity: NonNullable<Context['identity']>): string {
-  if (identity.kind === 'account') return identity.account;
-  return identity.uid === 0 ? '' : String(identity.uid);
+export function callerString(caller: Caller): string {
+  if (caller.kind === 'account') return caller.account;
+  return caller.uid === 0 ? '' : String(caller.uid);
 }
 
-/** Why a caller identity does not match a packed uid string, as a suffix. */
-export function uidMismatchHint(identity: NonNullable<Context['identity']>, packed: string | undefined): string {
-  if (identity.kind === 'uid' && identity.uid === 0) {
+/** Why a caller does not match a packed uid string, as a suffix. */
+export function uidMismatchHint(caller: Caller, packed: string | undefined): string {
+  if (caller.kind === 'uid' && caller.uid === 0) {
     return '; joining with uid 0 makes the SDK assign a uid, which will not match: join with the token\'s uid, or build the token for uid 0';
   }
-  const wanted = callerString(identity);
+  const wanted = callerString(caller);
   if (packed !== undefined) {
-    if (identity.kind === 'uid' && packed === String(identity.uid - U32)) {
-      return `; the token packs the signed 32-bit reading of ${identity.uid}: build it with the unsigned value`;
+    if (caller.kind === 'uid' && packed === String(caller.uid - UINT32_MODULUS)) {
+      return `; the token packs the signed 32-bit reading of ${caller.uid}: build it with the unsigned value`;
     }
     if (packed.trim() === wanted) return '; the token\'s string has extra spaces';
     if (/^0+[0-9]+$/.test(packed) && packed.replace(/^0+/, '') === wanted) return '; the token\'s string has leading zeros';
     const kind = accountKind(packed);
-    if (identity.kind === 'uid' && kind === 'string') {
-      return `; a token for a string account is used by joining with the user-account API and ${JSON.stringify(packed)}, or build the token with uid ${identity.uid}`;
+    if (caller.kind === 'uid' && kind === 'string') {
+      return `; a token for a string account is used by joining with the user-account API and ${JSON.stringify(packed)}, or build the token with uid ${caller.uid}`;
     }
-    if (identity.kind === 'account' && kind === 'numeric' && accountKind(identity.account) === 'string') {
-      return `; join with int uid ${packed}, or build the token with the account ${JSON.stringify(identity.account)}`;
+    if (caller.kind === 'account' && kind === 'numeric' && accountKind(caller.account) === 'string') {
+      return `; join with int uid ${packed}, or build the token with the account ${JSON.stringify(caller.account)}`;
     }
   }
   return '';

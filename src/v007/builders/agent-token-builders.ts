@@ -2,7 +2,7 @@ import { ServiceConvoAI } from '../services/convoai.js';
 import { ServiceStt } from '../services/stt.js';
 import type { BareService } from '../services/bare-service.js';
 import { rtcAndRtm } from './rtc-token-builder.js';
-import { type BuildPins007, buildWith } from './pins.js';
+import { type BuildOverrides007, buildWith } from './build-overrides.js';
 
 type AgentArgs = [
   appId: string,
@@ -17,13 +17,13 @@ type AgentArgs = [
   pubDataStreamPrivilegeExpire: number,
   rtmUserId: string | number,
   rtmTokenExpire: number,
-  pins?: BuildPins007,
+  overrides?: BuildOverrides007,
 ];
 
 function buildAgentToken(extra: BareService, args: AgentArgs): string {
-  const [appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, join, audio, video, data, rtmUserId, rtmTokenExpire, pins] = args;
+  const [appId, appCertificate, channelName, rtcAccount, rtcRole, rtcTokenExpire, join, audio, video, data, rtmUserId, rtmTokenExpire, overrides] = args;
   const [rtc, rtm] = rtcAndRtm(channelName, rtcAccount, rtcRole, join, audio, video, data, rtmUserId, rtmTokenExpire);
-  return buildWith(appId, appCertificate, rtcTokenExpire, pins, rtc, rtm, extra);
+  return buildWith(appId, appCertificate, rtcTokenExpire, overrides, rtc, rtm, extra);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ServiceRtc } from '../services/rtc.js';
 import { ServiceRtm } from '../services/rtm.js';
 import { checkRole } from '../../lib/validate.js';
-import { type BuildPins007, buildWith, checkExpire } from './pins.js';
+import { type BuildOverrides007, buildWith, checkExpire } from './build-overrides.js';
 
 /** RTC roles of the 007 builders. Only PUBLISHER (1) adds the publish privileges. */
 export const RtcRole = {
@@ -43,9 +43,9 @@ function withPrivileges(
   audio: number,
   video: number,
   data: number,
-  pins: BuildPins007 | undefined,
+  overrides: BuildOverrides007 | undefined,
 ): string {
-  return buildWith(appId, appCertificate, tokenExpire, pins, rtcService(channelName, account, join, { audio, video, data }));
+  return buildWith(appId, appCertificate, tokenExpire, overrides, rtcService(channelName, account, join, { audio, video, data }));
 }
 
 /**
@@ -69,9 +69,9 @@ export class RtcTokenBuilder {
     role: number,
     tokenExpire: number,
     privilegeExpire: number,
-    pins?: BuildPins007,
+    overrides?: BuildOverrides007,
   ): string {
-    return buildWith(appId, appCertificate, tokenExpire, pins, byRole(channelName, uid, role, privilegeExpire));
+    return buildWith(appId, appCertificate, tokenExpire, overrides, byRole(channelName, uid, role, privilegeExpire));
   }
 
   /** Like {@link RtcTokenBuilder.buildTokenWithUid} for a string account. */
@@ -83,9 +83,9 @@ export class RtcTokenBuilder {
     role: number,
     tokenExpire: number,
     privilegeExpire: number,
-    pins?: BuildPins007,
+    overrides?: BuildOverrides007,
   ): string {
-    return buildWith(appId, appCertificate, tokenExpire, pins, byRole(channelName, account, role, privilegeExpire));
+    return buildWith(appId, appCertificate, tokenExpire, overrides, byRole(channelName, account, role, privilegeExpire));
   }
 
   /** All four RTC privileges, each with its own expiry. */
@@ -99,9 +99,9 @@ export class RtcTokenBuilder {
     pubAudioPrivilegeExpire: number,
     pubVideoPrivilegeExpire: number,
     pubDataStreamPrivilegeExpire: number,
-    pins?: BuildPins007,
+    overrides?: BuildOverrides007,
   ): string {
-    return withPrivileges(appId, appCertificate, channelName, uid, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, pins);
+    return withPrivileges(appId, appCertificate, channelName, uid, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, overrides);
   }
 
   /** Like {@link RtcTokenBuilder.buildTokenWithUidAndPrivilege} for a string account. */
@@ -115,9 +115,9 @@ export class RtcTokenBuilder {
     pubAudioPrivilegeExpire: number,
     pubVideoPrivilegeExpire: number,
     pubDataStreamPrivilegeExpire: number,
-    pins?: BuildPins007,
+    overrides?: BuildOverrides007,
   ): string {
-    return withPrivileges(appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, pins);
+    return withPrivileges(appId, appCertificate, channelName, account, tokenExpire, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, overrides);
   }
 
   /** `agora-token`'s capital-B spelling of {@link RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege} (the same function). */
@@ -133,11 +133,11 @@ export class RtcTokenBuilder {
     role: number,
     tokenExpire: number,
     privilegeExpire: number,
-    pins?: BuildPins007,
+    overrides?: BuildOverrides007,
   ): string {
     const rtc = byRole(channelName, account, role, privilegeExpire);
     const rtm = new ServiceRtm(account).addPrivilege(ServiceRtm.kPrivilegeLogin, checkExpire(tokenExpire, 'tokenExpire'));
-    return buildWith(appId, appCertificate, tokenExpire, pins, rtc, rtm);
+    return buildWith(appId, appCertificate, tokenExpire, overrides, rtc, rtm);
   }
 
   /** RTC with per-privilege expiries (publish only for role 1) plus RTM for a separate user. */
@@ -154,13 +154,13 @@ export class RtcTokenBuilder {
     pubDataStreamPrivilegeExpire: number,
     rtmUserId: string | number,
     rtmTokenExpire: number,
-    pins?: BuildPins007,
+    overrides?: BuildOverrides007,
   ): string {
     return buildWith(
       appId,
       appCertificate,
       rtcTokenExpire,
-      pins,
+      overrides,
       ...rtcAndRtm(channelName, rtcAccount, rtcRole, joinChannelPrivilegeExpire, pubAudioPrivilegeExpire, pubVideoPrivilegeExpire, pubDataStreamPrivilegeExpire, rtmUserId, rtmTokenExpire),
     );
   }

@@ -1,6 +1,11 @@
 import type { ByteReader, ByteWriter } from '../../lib/bytes.js';
 import { checkI16 } from '../../lib/validate.js';
 import { type DecodedServiceBase, Service, packableString, readPrivileges, userIdString } from '../service.js';
+import type { ServiceDescriptor } from './descriptor.js';
+
+// A module constant, not ServiceApaas.kServiceType: reading a static would keep the class in
+// bundles that only decode.
+const TYPE = 7;
 
 /**
  * APaaS service (type 7), also used by the Education (Flexible Classroom) builders:
@@ -10,7 +15,7 @@ import { type DecodedServiceBase, Service, packableString, readPrivileges, userI
  * package turns it into -1.
  */
 export class ServiceApaas extends Service {
-  static readonly kServiceType = 7;
+  static readonly kServiceType = TYPE;
   static readonly PRIVILEGE_ROOM_USER = 1;
   static readonly PRIVILEGE_USER = 2;
   static readonly PRIVILEGE_APP = 3;
@@ -46,7 +51,7 @@ export interface DecodedApaasService extends DecodedServiceBase {
 export function readApaas(reader: ByteReader): DecodedApaasService {
   const privileges = readPrivileges(reader);
   return {
-    type: 7,
+    type: TYPE,
     name: 'apaas',
     privileges,
     roomUuid: reader.string('roomUuid'),
@@ -54,3 +59,6 @@ export function readApaas(reader: ByteReader): DecodedApaasService {
     role: reader.i16('role'),
   };
 }
+
+/** @internal The APaaS service type: its number, names and reader. */
+export const APAAS_SERVICE: ServiceDescriptor<7, 'apaas', DecodedApaasService> = { type: TYPE, name: 'apaas', label: 'APaaS', read: readApaas };

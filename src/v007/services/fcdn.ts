@@ -1,9 +1,14 @@
 import type { ByteReader } from '../../lib/bytes.js';
 import { ChannelService, type DecodedChannelService, readChannelService } from './channel-service.js';
+import type { ServiceDescriptor } from './descriptor.js';
+
+// A module constant, not ServiceFCdn.kServiceType: reading a static would keep the class in
+// bundles that only decode.
+const TYPE = 6;
 
 /** FCDN service (type 6): publish to or play from the CDN. */
 export class ServiceFCdn extends ChannelService {
-  static readonly kServiceType = 6;
+  static readonly kServiceType = TYPE;
   static readonly kPrivilegePublish = 1;
   static readonly kPrivilegePlay = 2;
 
@@ -18,4 +23,7 @@ export class ServiceFCdn extends ChannelService {
 /** A decoded FCDN service. */
 export type DecodedFCdnService = DecodedChannelService<6, 'fcdn'>;
 
-export const readFCdn = (reader: ByteReader): DecodedFCdnService => readChannelService(6, 'fcdn', reader);
+export const readFCdn = (reader: ByteReader): DecodedFCdnService => readChannelService(TYPE, 'fcdn', reader);
+
+/** @internal The FCDN service type: its number, names and reader. */
+export const FCDN_SERVICE: ServiceDescriptor<6, 'fcdn', DecodedFCdnService> = { type: TYPE, name: 'fcdn', label: 'FCDN', read: readFCdn };

@@ -1,5 +1,10 @@
 import type { ByteReader } from '../../lib/bytes.js';
 import { ChannelService, type DecodedChannelService, readChannelService } from './channel-service.js';
+import type { ServiceDescriptor } from './descriptor.js';
+
+// A module constant, not ServiceRtc.kServiceType: reading a static would keep the class in
+// bundles that only decode.
+const TYPE = 1;
 
 /**
  * RTC service (type 1): join a channel and publish in it.
@@ -10,7 +15,7 @@ import { ChannelService, type DecodedChannelService, readChannelService } from '
  * ```
  */
 export class ServiceRtc extends ChannelService {
-  static readonly kServiceType = 1;
+  static readonly kServiceType = TYPE;
   static readonly kPrivilegeJoinChannel = 1;
   static readonly kPrivilegePublishAudioStream = 2;
   static readonly kPrivilegePublishVideoStream = 3;
@@ -30,4 +35,7 @@ export class ServiceRtc extends ChannelService {
 /** A decoded RTC service. */
 export type DecodedRtcService = DecodedChannelService<1, 'rtc'>;
 
-export const readRtc = (reader: ByteReader): DecodedRtcService => readChannelService(1, 'rtc', reader);
+export const readRtc = (reader: ByteReader): DecodedRtcService => readChannelService(TYPE, 'rtc', reader);
+
+/** @internal The RTC service type: its number, names and reader. */
+export const RTC_SERVICE: ServiceDescriptor<1, 'rtc', DecodedRtcService> = { type: TYPE, name: 'rtc', label: 'RTC', read: readRtc };

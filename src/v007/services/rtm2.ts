@@ -1,6 +1,11 @@
 import type { ByteReader, ByteWriter } from '../../lib/bytes.js';
 import { Rtm2Permissions } from '../rtm2-permissions.js';
 import { type DecodedServiceBase, Service, readPrivileges, userIdString } from '../service.js';
+import type { ServiceDescriptor } from './descriptor.js';
+
+// A module constant, not ServiceRtm2.kServiceType: reading a static would keep the class in
+// bundles that only decode.
+const TYPE = 8;
 
 /**
  * RTM2 service (type 8): RTM login with resource-level permissions.
@@ -8,7 +13,7 @@ import { type DecodedServiceBase, Service, readPrivileges, userIdString } from '
  * types and permission types ascending and resources in the order given.
  */
 export class ServiceRtm2 extends Service {
-  static readonly kServiceType = 8;
+  static readonly kServiceType = TYPE;
   static readonly kPrivilegeLogin = 1;
 
   readonly type = ServiceRtm2.kServiceType;
@@ -74,5 +79,8 @@ export function readRtm2(reader: ByteReader): DecodedRtm2Service {
     }
     permissions.push({ resourceType, permissions: entries });
   }
-  return { type: 8, name: 'rtm2', privileges, userId, permissions };
+  return { type: TYPE, name: 'rtm2', privileges, userId, permissions };
 }
+
+/** @internal The RTM2 service type: its number, names and reader. */
+export const RTM2_SERVICE: ServiceDescriptor<8, 'rtm2', DecodedRtm2Service> = { type: TYPE, name: 'rtm2', label: 'RTM2', read: readRtm2 };
