@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { writePlayground } from './scripts/build-playground.mjs';
 
 export default defineConfig([
   {
@@ -19,6 +20,10 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     shims: true,
+    // dist/playground.html: the token playground, one self-contained page.
+    onSuccess: async () => {
+      await writePlayground();
+    },
   },
   {
     // The CLI is its own entry with a shebang; ESM only (it is executed, never imported).
