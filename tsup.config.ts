@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { variantPlugin } from './scripts/build-variants.mjs';
+import { writePlayground } from './scripts/build-playground.mjs';
 
 // The library's entries; every one but the Node-only server adapter also has a browser build.
 const PORTABLE_ENTRIES = {
@@ -26,6 +27,10 @@ export default defineConfig([
     treeshake: true,
     shims: true,
     esbuildPlugins: [variantPlugin('node')],
+    // dist/playground.html: the token playground, one self-contained page.
+    onSuccess: async () => {
+      await writePlayground();
+    },
   },
   {
     // The browser build: what bundlers, browsers and Workers import. Same API and types.

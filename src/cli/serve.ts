@@ -29,6 +29,8 @@ Environment:
                                         minute, or "off"
   TRUST_PROXY                           proxies to trust for the client address
   ALLOW_CHAT_APP_TOKENS                 1 to serve Chat app (administrator) tokens
+  TOKEN_PLAYGROUND                      1 to serve the playground page at /playground
+                                        (default with demo credentials), 0 not to
 
 Exit status: 2 for a bad flag or environment variable (one line on stderr).
 

@@ -29,6 +29,8 @@ export interface ServerConfig {
   readonly demo: boolean;
   /** Where the credentials came from: "AGORA_APP_ID", "APP_ID" or "demo". */
   readonly credentialsFrom: 'AGORA_APP_ID' | 'APP_ID' | 'demo';
+  /** Serve the playground page: `TOKEN_PLAYGROUND` when set, else with demo credentials (`'demo'`). */
+  readonly playground: 'TOKEN_PLAYGROUND' | 'demo' | false;
   readonly server: TokenServerOptions;
 }
 
@@ -117,7 +119,7 @@ function trustProxy(env: Env): number {
  * @internal Reads the standalone server's configuration. Variables: PORT, HOST,
  * AGORA_APP_ID/AGORA_APP_CERTIFICATE (else APP_ID/APP_CERTIFICATE), TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS.
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, TOKEN_PLAYGROUND.
  */
 export function configFromEnv(env: Env): ServerConfig {
   const { appId, appCertificate, from } = credentials(env);
@@ -139,6 +141,7 @@ export function configFromEnv(env: Env): ServerConfig {
     host: read(env, 'HOST'),
     demo: from === 'demo',
     credentialsFrom: from,
+    playground: read(env, 'TOKEN_PLAYGROUND') === undefined ? (from === 'demo' ? 'demo' : false) : flag(env, 'TOKEN_PLAYGROUND') && 'TOKEN_PLAYGROUND',
     server: {
       appId,
       appCertificate,

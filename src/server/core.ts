@@ -13,6 +13,7 @@ import { type ResolvedOptions, type TokenHandlerOptions, resolveOptions } from '
 import { RateLimiter } from './rate-limit.js';
 import { type RequestLogEntry, formatEntry, scrub } from './request-log.js';
 import { matchRoute } from './routes.js';
+import { answerPlayground, isPlaygroundPath } from './playground-route.js';
 
 /** @internal A request as the pipeline sees it. */
 export interface CoreRequest extends BodySource {
@@ -83,7 +84,8 @@ export class TokenServerCore {
 
   /** Whether a route exists at this request target (for middleware that passes others on). */
   knows(url: string): boolean {
-    return matchRoute(splitTarget(url).path) !== undefined;
+    const { path } = splitTarget(url);
+    return matchRoute(path) !== undefined || (this.options.playground !== undefined && isPlaygroundPath(path));
   }
 
   #clientKey(req: CoreRequest): string | undefined {
@@ -131,7 +133,8 @@ export class TokenServerCore {
     let failure: { code: string; detail?: string } | undefined;
     try {
       const match = matchRoute(path);
-      routeName = match?.route.name ?? null;
+      const page = match === undefined && options.playground !== undefined && isPlaygroundPath(path) ? options.playground : undefined;
+      routeName = match?.route.name ?? (page === undefined ? null : 'playground');
       // Keyed and counted before CORS, so a refused Origin is logged by client and still spends allowance.
       client = this.#clientKey(req);
       // Every request counts, unknown routes and refused origins included: probing costs
@@ -146,14 +149,18 @@ export class TokenServerCore {
         }
       }
       applyCors(headers, options.cors, req.header('origin'));
-      if (match === undefined) throw new HttpError(404, 'ERR_NOT_FOUND', `no route ${req.method} ${JSON.stringify(path.slice(0, 200))}`);
-      const { route, params } = match;
-      if (method === 'OPTIONS') {
+      if (page !== undefined) {
+        ({ status, body } = answerPlayground(page, method, headers));
+      } else if (match === undefined) {
+        throw new HttpError(404, 'ERR_NOT_FOUND', `no route ${req.method} ${JSON.stringify(path.slice(0, 200))}`);
+      } else if (method === 'OPTIONS') {
+        const { route } = match;
         delete headers['Content-Type'];
         headers['Allow'] = route.allow;
         applyPreflight(headers, options.cors, route.allow, req.header('access-control-request-headers'));
         status = 204;
       } else {
+        const { route, params } = match;
         if (method !== route.method) {
           throw new HttpError(405, 'ERR_METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use ${route.method}`, { headers: { Allow: route.allow } });
         }

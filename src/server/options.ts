@@ -6,6 +6,7 @@ import { DEFAULT_EXPIRES_IN, MAX_EXPIRES_IN, type TokenVersion, checkVersion } f
 import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';
 import type { TokenGrant } from './grant.js';
+import { type PlaygroundPage, playgroundPage } from './playground-route.js';
 
 /**
  * Largest request body accepted: 16 KiB. Longer bodies get 413.
@@ -120,6 +121,13 @@ export interface TokenHandlerOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** 007 compression; default the library's (`'reference'`). */
   readonly compression?: Compression | undefined;
+  /**
+   * The HTML of the token playground page (the package's `dist/playground.html`), served at
+   * `GET /playground` with a Content-Security-Policy that allows only its own inline script
+   * and style. Default none: no `/playground` route. The handler reads no file; `startServer`
+   * passes the page with demo credentials or `TOKEN_PLAYGROUND=1`.
+   */
+  readonly playground?: string | undefined;
 }
 
 /** @internal Options after validation, every default filled in. */
@@ -139,6 +147,7 @@ export interface ResolvedOptions {
   readonly now: () => number;
   readonly log: ((line: string) => void) | undefined;
   readonly compression: Compression | undefined;
+  readonly playground: PlaygroundPage | undefined;
 }
 
 /**
@@ -263,5 +272,6 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
     now,
     log: optionalFunction(options.log, 'log'),
     compression: options.compression,
+    playground: playgroundPage(options.playground),
   };
 }

@@ -1,7 +1,9 @@
 // The standalone token server behind `npm start` and `agora-tokens serve`: configuration
 // from the environment, one JSON log line per request, graceful shutdown on signals.
 
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, configFromEnv } from './config.js';
 import { createTokenServer } from './node-server.js';
@@ -74,6 +76,25 @@ function stdoutLines(): { log: (line: string) => void; flush: () => void } {
   };
 }
 
+/**
+ * The playground page shipped in the package (dist/playground.html), found from the
+ * package's own package.json so that it is the same file from every built entry and from
+ * the sources. Missing (sources never built): an error when TOKEN_PLAYGROUND asked for it,
+ * otherwise the server runs without it and says so.
+ */
+async function playgroundHtml(from: 'TOKEN_PLAYGROUND' | 'demo', log: (line: string) => void): Promise<string | undefined> {
+  let path: string | undefined;
+  try {
+    path = createRequire(import.meta.url).resolve('agora-tokens/package.json').replace(/package\.json$/, 'dist/playground.html');
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const why = `the playground page${path === undefined ? '' : ` (${path})`} cannot be read: ${(error as Error).message.split('\n')[0]}; build the package (npm run build)`;
+    if (from === 'TOKEN_PLAYGROUND') throw new ConfigError('TOKEN_PLAYGROUND', `TOKEN_PLAYGROUND is set but ${why}`);
+    log(JSON.stringify({ level: 'warn', msg: `no /playground: ${why}` }));
+    return undefined;
+  }
+}
+
 function displayHost(host: string | undefined): string {
   if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
@@ -112,7 +133,7 @@ export function describeRateLimitKey(trustProxy: number): string {
  * Starts the standalone token server, configured from environment variables (see the
  * README: PORT, AGORA_APP_ID/AGORA_APP_CERTIFICATE or APP_ID/APP_CERTIFICATE, TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST). Without credentials it runs with the built-in
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST, TOKEN_PLAYGROUND). Without credentials it runs with the built-in
  * demo credentials and says so on every start. A bad value rejects with a {@link ConfigError}
  * whose message is one line naming the variable.
  *
@@ -130,7 +151,8 @@ export async function startServer(options?: StartServerOptions): Promise<Running
   const port = options?.port ?? config.port;
   const host = options?.host ?? config.host;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `port must be a whole number 0..65535, got ${String(port)}`);
-  const server = createTokenServer({ ...config.server, log });
+  const playground = config.playground === false ? undefined : await playgroundHtml(config.playground, log);
+  const server = createTokenServer({ ...config.server, log, playground });
   await listen(server, port, host);
   const url = `http://${displayHost(host)}:${(server.address() as AddressInfo).port}`;
 
@@ -162,6 +184,7 @@ export async function startServer(options?: StartServerOptions): Promise<Running
     rateLimitKey: config.server.rateLimit === false ? null : describeRateLimitKey(Number(config.server.trustProxy ?? 0)),
     trustProxy: config.server.trustProxy,
     chatAppTokens: config.server.allowChatAppTokens,
+    playground: playground === undefined ? null : `${url}/playground`,
   }));
 
   let closing: Promise<void> | undefined;
