@@ -3,11 +3,16 @@
 // made is settled or held by the server on purpose.
 import type { Page } from 'playwright-core';
 
-/** Installed in the page before the client: `window.inflight` counts unsettled fetches, bodies read. */
+/**
+ * Installed in the page before the client: `window.inflight` counts unsettled fetches, bodies
+ * read; `window.fetches` counts every fetch made, including those that never reached a server.
+ */
 export const COUNT_FETCHES = `(() => {
   const original = window.fetch.bind(window);
   window.inflight = 0;
+  window.fetches = 0;
   window.fetch = async (...args) => {
+    window.fetches += 1;
     window.inflight += 1;
     try {
       const response = await original(...args);
