@@ -12,7 +12,7 @@ import * as esbuild from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRtcToken, diagnoseToken, verifyToken } from '../../src/index.js';
 import { launchChromium } from '../support/chromium.js';
-import { answering, freePort } from './support/ports.js';
+import { answering, freePort, workerdConfig } from './support/ports.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('./examples/', import.meta.url));
@@ -106,20 +106,7 @@ describe('README Runtimes examples', () => {
     dirs.push(dir);
     writeFileSync(join(dir, 'worker.js'), code);
     const port = await freePort();
-    writeFileSync(
-      join(dir, 'config.capnp'),
-      `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [(name = "worker", esModule = embed "worker.js")],
-  bindings = [(name = "AGORA_APP_ID", text = "${APP_ID}"), (name = "AGORA_APP_CERTIFICATE", text = "${APP_CERTIFICATE}")],
-  compatibilityDate = "2025-01-01",
-);
-`,
-    );
+    writeFileSync(join(dir, 'config.capnp'), workerdConfig(port, { AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: APP_CERTIFICATE }));
     const child = spawn(bin('workerd'), ['serve', join(dir, 'config.capnp')], { stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
     await answering(`http://127.0.0.1:${port}/ping`, child);

@@ -11,7 +11,7 @@ import { verifyToken } from '../../src/index.js';
 import { loadVectors } from '../support/vectors.js';
 import { bundleForBrowser } from './support/bundle.js';
 import { runVectors } from './support/vector-run.js';
-import { answering, freePort } from './support/ports.js';
+import { answering, freePort, workerdConfig } from './support/ports.js';
 
 const WORKERD = fileURLToPath(new URL('../../node_modules/.bin/workerd', import.meta.url));
 const WORKER = fileURLToPath(new URL('./support/worker.ts', import.meta.url));
@@ -24,19 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agora-tokens-workerd-'));
   writeFileSync(join(dir, 'worker.js'), await bundleForBrowser(WORKER, 'esm'));
   const port = await freePort();
-  writeFileSync(
-    join(dir, 'config.capnp'),
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [(name = "worker", esModule = embed "worker.js")],
-  compatibilityDate = "2025-01-01",
-);
-`,
-  );
+  writeFileSync(join(dir, 'config.capnp'), workerdConfig(port));
   child = spawn(WORKERD, ['serve', join(dir, 'config.capnp')], { stdio: ['ignore', 'inherit', 'inherit'] });
   base = `http://127.0.0.1:${port}`;
   await answering(`${base}/ping`, child);

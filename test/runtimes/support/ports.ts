@@ -26,3 +26,22 @@ export async function answering(url: string, child: ChildProcess): Promise<void>
     }
   }
 }
+
+/**
+ * A workerd configuration serving the ES module `worker.js` (next to it) on 127.0.0.1:`port`,
+ * with no compatibility flags and the given text bindings (a Worker's `env`).
+ */
+export function workerdConfig(port: number, bindings: Record<string, string> = {}): string {
+  const env = Object.entries(bindings).map(([name, text]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)})`);
+  return `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = .worker)],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [(name = "worker", esModule = embed "worker.js")],
+  bindings = [${env.join(', ')}],
+  compatibilityDate = "2025-01-01",
+);
+`;
+}
