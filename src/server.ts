@@ -27,4 +27,5 @@ export {
   type TokenHandlerOptions,
 } from './server/options.js';
 export type { TokenGrant, TokenRoute } from './server/grant.js';
+export type { GrantRestrictions } from './server/restrictions.js';
 export type { HttpErrorCode, TokenServerErrorBody, TokenServerErrorCode } from './server/http-error.js';

@@ -29,6 +29,10 @@ Environment:
                                         minute, or "off"
   TRUST_PROXY                           proxies to trust for the client address
   ALLOW_CHAT_APP_TOKENS                 1 to serve Chat app (administrator) tokens
+  TOKEN_REFUSE_UID_ZERO                 1 to refuse RTC tokens for uid 0 (any uid)
+  TOKEN_ROLES                           roles served: publisher, subscriber (both)
+  TOKEN_CHANNEL_PATTERN                 regular expression a channel name must match
+                                        whole
   TOKEN_PLAYGROUND                      1 to serve the playground page at /playground
                                         (default with demo credentials), 0 not to
 

@@ -6,6 +6,7 @@ import { DEMO_APP_CERTIFICATE, DEMO_APP_ID } from './demo.js';
 import { DEFAULT_RATE_LIMIT, MIN_SHARED_SECRET_LENGTH, type RateLimitOptions, normalizeOrigin } from './options.js';
 import type { TokenServerOptions } from './node-server.js';
 import { isHex32 } from '../lib/validate.js';
+import type { GrantRestrictions } from './restrictions.js';
 import { ConfigError } from '../core/errors.js';
 
 /**
@@ -108,6 +109,30 @@ function flag(env: Env, name: string): boolean {
   throw new ConfigError(name, `${name} must be "1"/"true" or "0"/"false", got ${JSON.stringify(value.slice(0, 40))}`);
 }
 
+function restrictions(env: Env): GrantRestrictions | undefined {
+  const refuseUidZero = flag(env, 'TOKEN_REFUSE_UID_ZERO');
+  const rolesValue = read(env, 'TOKEN_ROLES');
+  let roles: ('publisher' | 'subscriber')[] | undefined;
+  if (rolesValue !== undefined) {
+    const given = rolesValue.toLowerCase().split(/[\s,]+/).filter((role) => role !== '');
+    if (given.length === 0 || given.some((role) => role !== 'publisher' && role !== 'subscriber')) {
+      throw new ConfigError('TOKEN_ROLES', `TOKEN_ROLES must be "publisher", "subscriber" or both separated by a comma, got ${JSON.stringify(rolesValue.slice(0, 40))}`);
+    }
+    roles = [...new Set(given as ('publisher' | 'subscriber')[])];
+  }
+  const patternValue = read(env, 'TOKEN_CHANNEL_PATTERN');
+  let channelPattern: RegExp | undefined;
+  if (patternValue !== undefined) {
+    try {
+      channelPattern = new RegExp(patternValue, 'u');
+    } catch (error) {
+      throw new ConfigError('TOKEN_CHANNEL_PATTERN', `TOKEN_CHANNEL_PATTERN must be a regular expression (matched against the whole channel name): ${(error as Error).message}`);
+    }
+  }
+  if (!refuseUidZero && roles === undefined && channelPattern === undefined) return undefined;
+  return { refuseUidZero, roles, channelPattern };
+}
+
 function trustProxy(env: Env): number {
   const value = read(env, 'TRUST_PROXY')?.toLowerCase();
   if (value === 'true') return 1;
@@ -119,7 +144,8 @@ function trustProxy(env: Env): number {
  * @internal Reads the standalone server's configuration. Variables: PORT, HOST,
  * AGORA_APP_ID/AGORA_APP_CERTIFICATE (else APP_ID/APP_CERTIFICATE), TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, TOKEN_PLAYGROUND.
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, TOKEN_PLAYGROUND, TOKEN_REFUSE_UID_ZERO,
+ * TOKEN_ROLES, TOKEN_CHANNEL_PATTERN.
  */
 export function configFromEnv(env: Env): ServerConfig {
   const { appId, appCertificate, from } = credentials(env);
@@ -153,6 +179,7 @@ export function configFromEnv(env: Env): ServerConfig {
       rateLimit: rateLimit(env),
       trustProxy: trustProxy(env),
       allowChatAppTokens: flag(env, 'ALLOW_CHAT_APP_TOKENS'),
+      restrict: restrictions(env),
       maxConnections: integer(env, 'MAX_CONNECTIONS', 1, 1_000_000),
     },
   };

@@ -39,6 +39,11 @@ const MAX_KEY = 128;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** A header value for a log line: bounded, since a client may send kilobytes. */
+function sample(value: string): string {
+  return value.length > 200 ? `${value.slice(0, 200)}...` : value;
+}
+
 function splitTarget(url: string): { path: string; query: string } {
   const q = url.indexOf('?');
   return q === -1 ? { path: url, query: '' } : { path: url.slice(0, q), query: url.slice(q + 1) };
@@ -74,7 +79,7 @@ export class TokenServerCore {
   readonly options: ResolvedOptions;
   readonly #limiter: RateLimiter | undefined;
   readonly #checkBearer: ((authorization: string | undefined) => boolean) | undefined;
-  #warnedForwarded = false;
+  readonly #warned = new Set<string>();
 
   constructor(options: TokenHandlerOptions) {
     this.options = resolveOptions(options);
@@ -95,23 +100,33 @@ export class TokenServerCore {
       // Bounded, so a hook echoing a header cannot grow the limiter's memory or the log.
       return typeof key === 'string' && key !== '' ? key.slice(0, MAX_KEY) : undefined;
     }
-    if (trustProxy === 0 && !this.#warnedForwarded && this.options.log !== undefined && (req.header('x-forwarded-for') !== undefined || req.header('forwarded') !== undefined)) {
+    const xff = req.header('x-forwarded-for');
+    const forwardedHeader = req.header('forwarded');
+    if (xff === undefined && forwardedHeader === undefined) return req.address === undefined ? undefined : addressKey(req.address);
+    if (trustProxy === 0) {
       // Once: behind a proxy every client shares the proxy's address and allowance.
-      this.#warnedForwarded = true;
-      try {
-        this.options.log(JSON.stringify({
-          level: 'warn',
-          msg: 'a request carries X-Forwarded-For/Forwarded but trustProxy is 0 (TRUST_PROXY unset), so clients are rate-limited by the proxy\'s address and share one allowance. Behind a reverse proxy, set TRUST_PROXY (trustProxy) to the number of proxies.',
-        }));
-      } catch {
-        // A failing log sink must not fail the request.
-      }
-    }
-    if (trustProxy > 0) {
-      const forwarded = forwardedKey(req.header('x-forwarded-for'), trustProxy) ?? forwardedHeaderKey(req.header('forwarded'), trustProxy);
+      this.#warnOnce('forwarded', 'a request carries X-Forwarded-For/Forwarded but trustProxy is 0 (TRUST_PROXY unset), so clients are rate-limited by the proxy\'s address and share one allowance. Behind a reverse proxy, set TRUST_PROXY (trustProxy) to the number of proxies.');
+    } else {
+      const forwarded = forwardedKey(xff, trustProxy) ?? forwardedHeaderKey(forwardedHeader, trustProxy);
       if (forwarded !== undefined) return forwarded;
+      // Once: a proxy that writes names or garbage would otherwise go unnoticed, every such
+      // client sharing the socket's (the proxy's) allowance.
+      this.#warnOnce('unparsed', `the client entry of X-Forwarded-For/Forwarded is not an IP address, so the request is keyed by the connection's peer address instead (logged once). Check what your proxy writes, and TRUST_PROXY (${trustProxy}).`, {
+        xForwardedFor: xff === undefined ? null : sample(xff),
+        forwarded: forwardedHeader === undefined ? null : sample(forwardedHeader),
+      });
     }
     return req.address === undefined ? undefined : addressKey(req.address);
+  }
+
+  #warnOnce(what: string, msg: string, fields?: Record<string, unknown>): void {
+    if (this.#warned.has(what) || this.options.log === undefined) return;
+    this.#warned.add(what);
+    try {
+      this.options.log(JSON.stringify({ level: 'warn', msg, ...fields }));
+    } catch {
+      // A failing log sink must not fail the request.
+    }
   }
 
   async handle(req: CoreRequest): Promise<Reply> {
@@ -171,6 +186,7 @@ export class TokenServerCore {
           body = route.answer({});
         } else {
           const grant = await route.grant({ params, query, body: req, options });
+          options.restrict?.(grant);
           if (options.authorize !== undefined && (await authorizeWithin(options.authorize(req.request(), grant), AUTHORIZE_TIMEOUT_MS)) !== true) {
             throw new HttpError(403, 'ERR_FORBIDDEN', 'not authorized for this token');
           }

@@ -7,6 +7,7 @@ import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';
 import type { TokenGrant } from './grant.js';
 import { type PlaygroundPage, playgroundPage } from './playground-route.js';
+import { type GrantRestrictions, type RestrictionCheck, restrictionCheck } from './restrictions.js';
 
 /**
  * Largest request body accepted: 16 KiB. Longer bodies get 413.
@@ -94,6 +95,12 @@ export interface TokenHandlerOptions {
   /** Caller authorisation hook; default: every well-formed request is served. */
   readonly authorize?: Authorize | undefined;
   /**
+   * What is never served, whoever asks: uid 0, roles, channels outside a pattern. Checked on
+   * every route before `authorize`; a refused request gets 403 `ERR_FORBIDDEN` naming why.
+   * Default none.
+   */
+  readonly restrict?: GrantRestrictions | undefined;
+  /**
    * When set, every route but `/ping` and preflights requires `Authorization: Bearer <sharedSecret>`
    * (compared in constant time); otherwise 401. At least 16 printable ASCII characters, no spaces.
    */
@@ -138,6 +145,7 @@ export interface ResolvedOptions {
   readonly defaultExpiresIn: number;
   readonly maxExpiresIn: number;
   readonly authorize: Authorize | undefined;
+  readonly restrict: RestrictionCheck | undefined;
   readonly sharedSecret: string | undefined;
   readonly cors: '*' | ReadonlySet<string> | false;
   readonly rateLimit: Required<RateLimitOptions> | false;
@@ -263,6 +271,7 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
     defaultExpiresIn,
     maxExpiresIn,
     authorize: optionalFunction(options.authorize, 'authorize'),
+    restrict: restrictionCheck(options.restrict),
     sharedSecret,
     cors: resolveCors(options.cors),
     rateLimit: resolveRateLimit(options.rateLimit),

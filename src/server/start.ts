@@ -9,6 +9,7 @@ import { ConfigError, configFromEnv } from './config.js';
 import { createTokenServer } from './node-server.js';
 import { closeGracefully } from './shutdown.js';
 import { onShutdownSignals } from './signals.js';
+import { describeRestrictions } from './restrictions.js';
 
 /**
  * Options of {@link startServer}.
@@ -133,7 +134,8 @@ export function describeRateLimitKey(trustProxy: number): string {
  * Starts the standalone token server, configured from environment variables (see the
  * README: PORT, AGORA_APP_ID/AGORA_APP_CERTIFICATE or APP_ID/APP_CERTIFICATE, TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST, TOKEN_PLAYGROUND). Without credentials it runs with the built-in
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST, TOKEN_PLAYGROUND, TOKEN_REFUSE_UID_ZERO,
+ * TOKEN_ROLES, TOKEN_CHANNEL_PATTERN). Without credentials it runs with the built-in
  * demo credentials and says so on every start. A bad value rejects with a {@link ConfigError}
  * whose message is one line naming the variable.
  *
@@ -166,8 +168,9 @@ export async function startServer(options?: StartServerOptions): Promise<Running
   if (!config.demo && config.server.sharedSecret === undefined && config.server.cors === '*') {
     log(JSON.stringify({
       level: 'warn',
-      msg: 'OPEN TOKEN SERVER: real credentials, no TOKEN_SERVER_SECRET and CORS_ALLOW_ORIGIN "*": anyone who reaches this port can mint tokens for any channel and uid. Set TOKEN_SERVER_SECRET, list your origins in CORS_ALLOW_ORIGIN, and lower TOKEN_MAX_EXPIRES_IN, or put an authorize hook in front with createTokenServer.',
+      msg: 'OPEN TOKEN SERVER: real credentials, no TOKEN_SERVER_SECRET and CORS_ALLOW_ORIGIN "*": anyone who reaches this port can mint tokens for any channel and uid. Set TOKEN_SERVER_SECRET, list your origins in CORS_ALLOW_ORIGIN, restrict what is served (TOKEN_REFUSE_UID_ZERO=1, TOKEN_ROLES, TOKEN_CHANNEL_PATTERN), and lower TOKEN_MAX_EXPIRES_IN, or put an authorize hook in front with createTokenServer.',
       maxExpiresIn: config.server.maxExpiresIn,
+      restrictions: describeRestrictions(config.server.restrict),
     }));
   }
   log(JSON.stringify({
@@ -184,6 +187,7 @@ export async function startServer(options?: StartServerOptions): Promise<Running
     rateLimitKey: config.server.rateLimit === false ? null : describeRateLimitKey(Number(config.server.trustProxy ?? 0)),
     trustProxy: config.server.trustProxy,
     chatAppTokens: config.server.allowChatAppTokens,
+    restrictions: describeRestrictions(config.server.restrict),
     playground: playground === undefined ? null : `${url}/playground`,
   }));
 

@@ -160,6 +160,28 @@ describe('startServer', () => {
     expect(warnings[0].msg).toMatch(/TRUST_PROXY/);
   });
 
+  it('warns once, with a bounded sample, when a trusted forwarded entry is not an address', async () => {
+    const lines: string[] = [];
+    const { url, close } = await start({ ...CREDENTIALS, TOKEN_SERVER_SECRET: 'correct-horse-battery', TRUST_PROXY: '1' }, lines);
+    const garbage = `client-${'x'.repeat(5000)}`;
+    try {
+      await send(`${url}/ping`, { headers: { 'X-Forwarded-For': '203.0.113.5:40001' } });
+      await send(`${url}/ping`, { headers: { 'X-Forwarded-For': garbage } });
+      await send(`${url}/ping`, { headers: { Forwarded: 'for=_hidden' } });
+      await send(`${url}/ping`, { headers: { 'X-Forwarded-For': 'unknown' } });
+    } finally {
+      await close();
+    }
+    const entries = lines.map((line) => JSON.parse(line));
+    const warnings = entries.filter((entry) => entry.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].msg).toMatch(/not an IP address, so the request is keyed by the connection's peer address/);
+    expect(warnings[0].xForwardedFor).toBe(`${garbage.slice(0, 200)}...`);
+    expect(warnings[0].forwarded).toBeNull();
+    // The address with a port was an address: keyed by it; the others by the socket.
+    expect(entries.filter((entry) => entry.route === 'ping').map((entry) => entry.client)).toEqual(['203.0.113.5', '127.0.0.1', '127.0.0.1', '127.0.0.1']);
+  });
+
   it('serves real credentials and requires the shared secret when set', async () => {
     const secret = 'correct-horse-battery';
     const lines: string[] = [];
