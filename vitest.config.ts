@@ -14,6 +14,7 @@ const SLOW = [
   'test/legacy/browser.test.ts',
   'test/playground/**/*.test.ts',
   'test/cli/binary.test.ts',
+  'test/server/redis-store.test.ts',
   'test/readme.test.ts',
 ];
 

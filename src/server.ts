@@ -18,6 +18,14 @@ export { ConfigError, DEFAULT_PORT } from './server/config.js';
 export { DEMO_APP_ID, DEMO_APP_CERTIFICATE } from './server/demo.js';
 export { RateLimiter } from './server/rate-limit.js';
 export {
+  createMemoryStore,
+  DEFAULT_STORE_TIMEOUT_MS,
+  type RateLimitHit,
+  type RateLimitStore,
+  type StoreFailureMode,
+} from './server/rate-limit-store.js';
+export { createRedisStore, type RedisClientLike, type RedisStoreOptions } from './server/redis-store.js';
+export {
   DEFAULT_CORS_ALLOW_ORIGIN,
   DEFAULT_RATE_LIMIT,
   MAX_BODY_BYTES,

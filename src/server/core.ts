@@ -7,10 +7,11 @@ import { applyCors, applyPreflight } from './cors.js';
 import { bearerChecker } from './bearer.js';
 import { addressKey, forwardedHeaderKey, forwardedKey } from './client-key.js';
 import { issueTokens } from './grant.js';
-import { HttpError, errorBody, toHttpError } from './http-error.js';
+import { HttpError, describeThrown, errorBody, toHttpError } from './http-error.js';
 import type { BodySource } from './json-body.js';
 import { type ResolvedOptions, type TokenHandlerOptions, resolveOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
+import { StoreLimiter } from './rate-limit-store.js';
 import { type RequestLogEntry, formatEntry, scrub } from './request-log.js';
 import { matchRoute } from './routes.js';
 import { answerPlayground, isPlaygroundPath } from './playground-route.js';
@@ -65,25 +66,22 @@ async function authorizeWithin(verdict: boolean | Promise<boolean>, ms: number):
   }
 }
 
-// A thrown value is user data: its getters and conversions may throw too.
-function describe(caught: unknown): string {
-  try {
-    return caught instanceof Error ? `${String(caught.name)}: ${String(caught.message)}` : String(caught);
-  } catch {
-    return 'an unprintable value was thrown';
-  }
-}
-
 /** @internal One handler's configuration and its only cross-request state, the rate limiter. */
 export class TokenServerCore {
   readonly options: ResolvedOptions;
+  /** In memory (no store), or shared through a store: at most one of the two. */
   readonly #limiter: RateLimiter | undefined;
+  readonly #storeLimiter: StoreLimiter | undefined;
   readonly #checkBearer: ((authorization: string | undefined) => boolean) | undefined;
   readonly #warned = new Set<string>();
 
   constructor(options: TokenHandlerOptions) {
     this.options = resolveOptions(options);
-    this.#limiter = this.options.rateLimit === false ? undefined : new RateLimiter(this.options.rateLimit);
+    const rateLimit = this.options.rateLimit;
+    this.#limiter = rateLimit === false || rateLimit.store !== undefined ? undefined : new RateLimiter(rateLimit);
+    this.#storeLimiter = rateLimit === false || rateLimit.store === undefined
+      ? undefined
+      : new StoreLimiter(rateLimit.store, { limit: rateLimit.limit, windowMs: rateLimit.windowMs, timeoutMs: rateLimit.storeTimeoutMs, mode: rateLimit.whenStoreFails }, this.options.log);
     this.#checkBearer = this.options.sharedSecret === undefined ? undefined : bearerChecker(this.options.sharedSecret);
   }
 
@@ -155,8 +153,9 @@ export class TokenServerCore {
       // Every request counts, unknown routes and refused origins included: probing costs
       // allowance too. Health checks and preflights do not, so a busy key behind a load
       // balancer never takes the instance out of rotation.
-      if (this.#limiter !== undefined && client !== undefined && method !== 'OPTIONS' && routeName !== 'ping') {
-        const wait = this.#limiter.take(client, options.now());
+      if (client !== undefined && method !== 'OPTIONS' && routeName !== 'ping' && (this.#limiter !== undefined || this.#storeLimiter !== undefined)) {
+        // The in-memory bucket stays synchronous: it is on every request's path.
+        const wait = this.#limiter !== undefined ? this.#limiter.take(client, options.now()) : await this.#storeLimiter!.take(client);
         if (wait > 0) {
           throw new HttpError(429, 'ERR_RATE_LIMITED', `too many requests: retry in ${wait} s`, {
             headers: { 'Retry-After': String(wait), 'Access-Control-Expose-Headers': 'Retry-After' },
@@ -202,7 +201,7 @@ export class TokenServerCore {
       close = status === 413 || status === 408;
       failure = { code: error.code };
       if (status === 500) {
-        const detail = describe(caught);
+        const detail = describeThrown(caught);
         failure.detail = scrub(detail, [options.appCertificate, options.sharedSecret]);
       }
     }

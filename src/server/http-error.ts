@@ -20,6 +20,8 @@ export type HttpErrorCode =
   | 'ERR_RATE_LIMITED'
   | 'ERR_UNAUTHORIZED'
   | 'ERR_FORBIDDEN'
+  /** 503: the rate-limit store failed and `whenStoreFails` is `'closed'`. */
+  | 'ERR_RATE_LIMIT_UNAVAILABLE'
   | 'ERR_ORIGIN_NOT_ALLOWED'
   | 'ERR_REQUEST_TIMEOUT'
   /** 400 from the HTTP parser (node:http server): not an HTTP request. */
@@ -102,4 +104,13 @@ export function errorBody(error: HttpError): string {
   const body: { code: string; message: string; field?: string } = { code: error.code, message: error.message };
   if (error.field !== undefined) body.field = error.field;
   return JSON.stringify({ error: body });
+}
+
+/** @internal A thrown value in words: it is user data, whose getters and conversions may throw too. */
+export function describeThrown(caught: unknown): string {
+  try {
+    return caught instanceof Error ? `${String(caught.name)}: ${String(caught.message)}` : String(caught);
+  } catch {
+    return 'an unprintable value was thrown';
+  }
 }

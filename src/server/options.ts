@@ -7,6 +7,7 @@ import type { Compression } from '../lib/compression.js';
 import { checkAppCertificate, checkAppId } from '../lib/validate.js';
 import type { TokenGrant } from './grant.js';
 import { type PlaygroundPage, playgroundPage } from './playground-route.js';
+import { DEFAULT_STORE_TIMEOUT_MS, type RateLimitStore, type StoreFailureMode } from './rate-limit-store.js';
 import { type GrantRestrictions, type RestrictionCheck, restrictionCheck } from './restrictions.js';
 
 /**
@@ -52,8 +53,29 @@ export interface RateLimitOptions {
   readonly limit: number;
   /** Window in milliseconds; default 60 000. */
   readonly windowMs?: number | undefined;
-  /** Clients remembered at most; the least recently seen are forgotten first. Default 10 000. */
+  /** Clients remembered at most; the least recently seen are forgotten first. Default 10 000. Not used with a `store`. */
   readonly maxClients?: number | undefined;
+  /**
+   * Where the counts live when several processes or machines share one limit (Redis via
+   * {@link createRedisStore}, a Durable Object, ...). With a store, the limit is a fixed
+   * window: `limit` requests per `windowMs` from the key's first request. Default: a token
+   * bucket in this handler's memory.
+   */
+  readonly store?: RateLimitStore | undefined;
+  /** Longest wait for the store's answer, in ms, before it counts as failed. Default 1000. */
+  readonly storeTimeoutMs?: number | undefined;
+  /** A failing store serves requests unlimited (`'open'`, default) or answers 503 (`'closed'`); logged once per outage. */
+  readonly whenStoreFails?: StoreFailureMode | undefined;
+}
+
+/** @internal Rate-limit settings after validation. */
+export interface ResolvedRateLimit {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly maxClients: number;
+  readonly store: RateLimitStore | undefined;
+  readonly storeTimeoutMs: number;
+  readonly whenStoreFails: StoreFailureMode;
 }
 
 /**
@@ -148,7 +170,7 @@ export interface ResolvedOptions {
   readonly restrict: RestrictionCheck | undefined;
   readonly sharedSecret: string | undefined;
   readonly cors: '*' | ReadonlySet<string> | false;
-  readonly rateLimit: Required<RateLimitOptions> | false;
+  readonly rateLimit: ResolvedRateLimit | false;
   readonly getClientKey: ((request: Request) => string | undefined) | undefined;
   readonly trustProxy: number;
   readonly allowChatAppTokens: boolean;
@@ -209,12 +231,23 @@ function resolveRateLimit(value: TokenHandlerOptions['rateLimit']): ResolvedOpti
   if (value === false) return false;
   const given = value ?? DEFAULT_RATE_LIMIT;
   if (typeof given !== 'object' || given === null) {
-    throw invalidArgument('ERR_INVALID_ARGUMENT', 'rateLimit', 'false or { limit, windowMs?, maxClients? }', given);
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'rateLimit', 'false or { limit, windowMs?, maxClients?, store?, storeTimeoutMs?, whenStoreFails? }', given);
+  }
+  const store = given.store;
+  if (store !== undefined && (typeof store !== 'object' || store === null || typeof store.hit !== 'function')) {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'rateLimit.store', 'an object with a hit(key, windowMs) method', store);
+  }
+  const whenStoreFails = given.whenStoreFails ?? 'open';
+  if (whenStoreFails !== 'open' && whenStoreFails !== 'closed') {
+    throw invalidArgument('ERR_INVALID_ARGUMENT', 'rateLimit.whenStoreFails', '"open" or "closed"', whenStoreFails);
   }
   return {
     limit: positiveInteger(given.limit, 'rateLimit.limit', Number.MAX_SAFE_INTEGER),
     windowMs: positiveInteger(given.windowMs ?? DEFAULT_RATE_LIMIT.windowMs, 'rateLimit.windowMs', 86_400_000),
     maxClients: positiveInteger(given.maxClients ?? DEFAULT_RATE_LIMIT.maxClients, 'rateLimit.maxClients', 10_000_000),
+    store,
+    storeTimeoutMs: positiveInteger(given.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS, 'rateLimit.storeTimeoutMs', 60_000),
+    whenStoreFails,
   };
 }
 

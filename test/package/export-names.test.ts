@@ -57,7 +57,7 @@ const EXPECTED: Record<string, { src: string; names: string[] }> = {
     src: '../../src/server.js',
     names: [
       'ConfigError', 'DEFAULT_CORS_ALLOW_ORIGIN', 'DEFAULT_PORT', 'DEFAULT_RATE_LIMIT', 'DEMO_APP_CERTIFICATE', 'DEMO_APP_ID',
-      'MAX_BODY_BYTES', 'MIN_SHARED_SECRET_LENGTH', 'RateLimiter', 'createTokenHandler',
+      'DEFAULT_STORE_TIMEOUT_MS', 'MAX_BODY_BYTES', 'MIN_SHARED_SECRET_LENGTH', 'RateLimiter', 'createMemoryStore', 'createRedisStore', 'createTokenHandler',
     ],
   },
 };
