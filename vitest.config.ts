@@ -15,6 +15,7 @@ const SLOW = [
   'test/playground/**/*.test.ts',
   'test/cli/binary.test.ts',
   'test/server/redis-store.test.ts',
+  'test/server/cluster.test.ts',
   'test/readme.test.ts',
 ];
 

@@ -16,3 +16,4 @@ export { createNodeHandler, DEFAULT_BODY_TIMEOUT_MS, type NodeHandler, type Node
 export { createTokenServer, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUTS, type ServerTimeouts, type TokenServerOptions } from './server/node-server.js';
 export { closeGracefully, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './server/shutdown.js';
 export { startServer, type StartServerOptions, type RunningServer } from './server/start.js';
+export { startCluster, type StartClusterOptions, type RunningCluster } from './server/cluster.js';

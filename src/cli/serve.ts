@@ -1,9 +1,9 @@
 import { invalidArgument } from '../core/errors.js';
-import type { StartServerOptions } from '../server/start.js';
+import type { StartClusterOptions } from '../server/cluster.js';
 import { EXIT, UsageError, integerValue, parseFlags, stringFlag } from './args.js';
 import type { Command } from './command.js';
 
-const help = `Usage: agora-tokens serve [--port N] [--host HOST]
+const help = `Usage: agora-tokens serve [--port N] [--host HOST] [--workers N|auto]
 
 Starts the token server (HTTP): the routes of Agora's authentication guide and
 of the community token servers. Runs until SIGTERM or SIGINT, then finishes the
@@ -12,6 +12,8 @@ requests in flight. Logs one JSON line per request on stdout.
 Options:
   --port N        port to listen on (0 = any free port); overrides $PORT
   --host HOST     interface to listen on; overrides $HOST (default: all)
+  --workers N     processes serving the port (node:cluster); "auto" = one per
+                  core; overrides $WORKERS (default 1)
   -h, --help      show this help
 
 Environment:
@@ -33,6 +35,7 @@ Environment:
   TOKEN_ROLES                           roles served: publisher, subscriber (both)
   TOKEN_CHANNEL_PATTERN                 regular expression a channel name must match
                                         whole
+  WORKERS                               processes to serve with, or "auto"
   TOKEN_PLAYGROUND                      1 to serve the playground page at /playground
                                         (default with demo credentials), 0 not to
 
@@ -48,17 +51,22 @@ export const serveCommand: Command = {
   summary: 'start the token server',
   help,
   async run(args, io) {
-    const { values } = parseFlags(args, { port: { type: 'string' }, host: { type: 'string' } });
+    const { values } = parseFlags(args, { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } });
     const port = integerValue(stringFlag(values, 'port'), 'port', 'an integer 0..65535');
     if (port !== undefined && port > 65535) throw invalidArgument('ERR_INVALID_ARGUMENT', 'port', 'an integer 0..65535', port);
     const host = stringFlag(values, 'host');
+    const workers = stringFlag(values, 'workers');
     // Loaded here so that building or inspecting a token never loads node:http.
-    const { startServer } = await import('../server/start.js');
-    const options: StartServerOptions = { env: { ...io.env }, log: (line) => io.write(`${line}\n`) };
+    const { startCluster } = await import('../server/cluster.js');
+    const options: StartClusterOptions = { env: { ...io.env }, log: (line) => io.write(`${line}\n`) };
     if (port !== undefined) options.port = port;
     if (host !== undefined) options.host = host;
     try {
-      await startServer(options);
+      if (workers !== undefined) {
+        const { parseWorkers } = await import('../server/config.js');
+        options.workers = parseWorkers(workers, '--workers');
+      }
+      await startCluster(options);
     } catch (error) {
       // A bad environment variable or an unusable port: the server's message names it.
       if (error instanceof Error && error.name === 'ConfigError') throw new UsageError(error.message);

@@ -32,6 +32,8 @@ export interface ServerConfig {
   readonly credentialsFrom: 'AGORA_APP_ID' | 'APP_ID' | 'demo';
   /** Serve the playground page: `TOKEN_PLAYGROUND` when set, else with demo credentials (`'demo'`). */
   readonly playground: 'TOKEN_PLAYGROUND' | 'demo' | false;
+  /** Processes to serve with (`WORKERS`): a count, or `'auto'` for one per core. Default 1. */
+  readonly workers: number | 'auto';
   readonly server: TokenServerOptions;
 }
 
@@ -133,6 +135,17 @@ function restrictions(env: Env): GrantRestrictions | undefined {
   return { refuseUidZero, roles, channelPattern };
 }
 
+/** @internal `WORKERS` / `--workers`: a count 1..256 or `auto`; `name` is what to blame. */
+export function parseWorkers(value: string | undefined, name: string): number | 'auto' {
+  if (value === undefined) return 1;
+  const text = value.trim().toLowerCase();
+  if (text === 'auto') return 'auto';
+  if (!/^[0-9]{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 256) {
+    throw new ConfigError(name, `${name} must be a number of processes 1..256 or "auto" (one per core), got ${JSON.stringify(value.slice(0, 40))}`);
+  }
+  return Number(text);
+}
+
 function trustProxy(env: Env): number {
   const value = read(env, 'TRUST_PROXY')?.toLowerCase();
   if (value === 'true') return 1;
@@ -145,7 +158,7 @@ function trustProxy(env: Env): number {
  * AGORA_APP_ID/AGORA_APP_CERTIFICATE (else APP_ID/APP_CERTIFICATE), TOKEN_VERSION,
  * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
  * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, TOKEN_PLAYGROUND, TOKEN_REFUSE_UID_ZERO,
- * TOKEN_ROLES, TOKEN_CHANNEL_PATTERN.
+ * TOKEN_ROLES, TOKEN_CHANNEL_PATTERN, WORKERS.
  */
 export function configFromEnv(env: Env): ServerConfig {
   const { appId, appCertificate, from } = credentials(env);
@@ -167,6 +180,7 @@ export function configFromEnv(env: Env): ServerConfig {
     host: read(env, 'HOST'),
     demo: from === 'demo',
     credentialsFrom: from,
+    workers: parseWorkers(read(env, 'WORKERS'), 'WORKERS'),
     playground: read(env, 'TOKEN_PLAYGROUND') === undefined ? (from === 'demo' ? 'demo' : false) : flag(env, 'TOKEN_PLAYGROUND') && 'TOKEN_PLAYGROUND',
     server: {
       appId,

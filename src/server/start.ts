@@ -5,10 +5,14 @@ import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, configFromEnv } from './config.js';
+import { ConfigError, type ServerConfig, configFromEnv } from './config.js';
+import { clusterWorkerStore } from './cluster-store.js';
+import { isClusterWorker, relayedSignals } from './cluster-worker.js';
 import { createTokenServer } from './node-server.js';
+import { DEFAULT_RATE_LIMIT } from './options.js';
 import { closeGracefully } from './shutdown.js';
 import { onShutdownSignals } from './signals.js';
+import { utf8Length } from '../lib/bytes.js';
 import { describeRestrictions } from './restrictions.js';
 
 /**
@@ -50,6 +54,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Bytes per stdout write at most: PIPE_BUF, the size up to which a write to a pipe is atomic. */
+const PIPE_BUF = 4096;
+
 /**
  * Log lines to stdout, written once per event-loop turn rather than once per line: under
  * load many requests finish per turn, and a write to a file or /dev/null is a system call
@@ -61,9 +68,23 @@ function stdoutLines(): { log: (line: string) => void; flush: () => void } {
   const flush = (): void => {
     scheduled = false;
     if (pending.length === 0) return;
-    const text = `${pending.join('\n')}\n`;
+    const lines = pending;
     pending = [];
-    process.stdout.write(text);
+    // Writes of at most PIPE_BUF (4096 bytes) to a pipe are atomic: cluster workers share
+    // stdout, and a longer write could interleave with a sibling's mid-line.
+    let chunk = '';
+    let bytes = 0;
+    for (const line of lines) {
+      const size = utf8Length(line) + 1;
+      if (chunk !== '' && bytes + size > PIPE_BUF) {
+        process.stdout.write(chunk);
+        chunk = '';
+        bytes = 0;
+      }
+      chunk += `${line}\n`;
+      bytes += size;
+    }
+    process.stdout.write(chunk);
   };
   return {
     log: (line) => {
@@ -83,7 +104,8 @@ function stdoutLines(): { log: (line: string) => void; flush: () => void } {
  * the sources. Missing (sources never built): an error when TOKEN_PLAYGROUND asked for it,
  * otherwise the server runs without it and says so.
  */
-async function playgroundHtml(from: 'TOKEN_PLAYGROUND' | 'demo', log: (line: string) => void): Promise<string | undefined> {
+/** @internal The playground page, or undefined (and a warning) when it is missing. */
+export async function playgroundHtml(from: 'TOKEN_PLAYGROUND' | 'demo', log: (line: string) => void): Promise<string | undefined> {
   let path: string | undefined;
   try {
     path = createRequire(import.meta.url).resolve('agora-tokens/package.json').replace(/package\.json$/, 'dist/playground.html');
@@ -96,12 +118,14 @@ async function playgroundHtml(from: 'TOKEN_PLAYGROUND' | 'demo', log: (line: str
   }
 }
 
-function displayHost(host: string | undefined): string {
+/** @internal The host part of the URL the start-up line shows. */
+export function displayHost(host: string | undefined): string {
   if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+/** @internal Listens, turning the errors of a busy or forbidden port into a ConfigError. */
+export function listen(server: Server, port: number, host: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       const where = `${host ?? 'port'}${host === undefined ? ' ' : ':'}${port}`;
@@ -130,34 +154,8 @@ export function describeRateLimitKey(trustProxy: number): string {
   return `the ${nth} X-Forwarded-For (else Forwarded for=) entry, written by the proxy ${trustProxy === 1 ? 'in front' : `${trustProxy} hops away`} (TRUST_PROXY=${trustProxy})`;
 }
 
-/**
- * Starts the standalone token server, configured from environment variables (see the
- * README: PORT, AGORA_APP_ID/AGORA_APP_CERTIFICATE or APP_ID/APP_CERTIFICATE, TOKEN_VERSION,
- * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
- * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST, TOKEN_PLAYGROUND, TOKEN_REFUSE_UID_ZERO,
- * TOKEN_ROLES, TOKEN_CHANNEL_PATTERN). Without credentials it runs with the built-in
- * demo credentials and says so on every start. A bad value rejects with a {@link ConfigError}
- * whose message is one line naming the variable.
- *
- * @example
- * ```ts
- * const { url, close } = await startServer({ port: 0, handleSignals: false });
- * console.log(await (await fetch(`${url}/ping`)).json()); // { message: 'pong' }
- * await close();
- * ```
- */
-export async function startServer(options?: StartServerOptions): Promise<RunningServer> {
-  const config = configFromEnv(options?.env ?? process.env);
-  const stdout = options?.log === undefined ? stdoutLines() : undefined;
-  const log = options?.log ?? stdout!.log;
-  const port = options?.port ?? config.port;
-  const host = options?.host ?? config.host;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `port must be a whole number 0..65535, got ${String(port)}`);
-  const playground = config.playground === false ? undefined : await playgroundHtml(config.playground, log);
-  const server = createTokenServer({ ...config.server, log, playground });
-  await listen(server, port, host);
-  const url = `http://${displayHost(host)}:${(server.address() as AddressInfo).port}`;
-
+/** @internal The start-up lines: the warnings the configuration calls for, then where and how it serves. */
+export function logStartup(config: ServerConfig, url: string, log: (line: string) => void, serving: { playground: boolean; workers: number; workerPids?: number[] }): void {
   if (config.demo) {
     log(JSON.stringify({
       level: 'warn',
@@ -183,13 +181,54 @@ export async function startServer(options?: StartServerOptions): Promise<Running
     maxExpiresIn: config.server.maxExpiresIn,
     auth: config.server.sharedSecret === undefined ? 'none' : 'bearer',
     cors: config.server.cors,
-    rateLimit: describeRateLimit(config.server.rateLimit),
+    rateLimit: describeRateLimit(config.server.rateLimit) + (serving.workers > 1 && config.server.rateLimit !== false ? ', counted across the workers' : ''),
     rateLimitKey: config.server.rateLimit === false ? null : describeRateLimitKey(Number(config.server.trustProxy ?? 0)),
     trustProxy: config.server.trustProxy,
     chatAppTokens: config.server.allowChatAppTokens,
     restrictions: describeRestrictions(config.server.restrict),
-    playground: playground === undefined ? null : `${url}/playground`,
+    playground: serving.playground ? `${url}/playground` : null,
+    workers: serving.workers,
+    ...(serving.workerPids === undefined ? {} : { workerPids: serving.workerPids }),
   }));
+}
+
+/**
+ * Starts the standalone token server, configured from environment variables (see the
+ * README: PORT, AGORA_APP_ID/AGORA_APP_CERTIFICATE or APP_ID/APP_CERTIFICATE, TOKEN_VERSION,
+ * TOKEN_EXPIRES_IN, TOKEN_MAX_EXPIRES_IN, TOKEN_SERVER_SECRET, CORS_ALLOW_ORIGIN, RATE_LIMIT,
+ * TRUST_PROXY, ALLOW_CHAT_APP_TOKENS, MAX_CONNECTIONS, HOST, TOKEN_PLAYGROUND, TOKEN_REFUSE_UID_ZERO,
+ * TOKEN_ROLES, TOKEN_CHANNEL_PATTERN). Without credentials it runs with the built-in
+ * demo credentials and says so on every start. A bad value rejects with a {@link ConfigError}
+ * whose message is one line naming the variable.
+ *
+ * @example
+ * ```ts
+ * const { url, close } = await startServer({ port: 0, handleSignals: false });
+ * console.log(await (await fetch(`${url}/ping`)).json()); // { message: 'pong' }
+ * await close();
+ * ```
+ */
+export async function startServer(options?: StartServerOptions): Promise<RunningServer> {
+  const config = configFromEnv(options?.env ?? process.env);
+  const worker = isClusterWorker();
+  if (!worker && config.workers !== 1) {
+    throw new ConfigError('WORKERS', `WORKERS=${config.workers} asks for several processes: start them with startCluster() or \`agora-tokens serve\`; startServer() runs one`);
+  }
+  const stdout = options?.log === undefined ? stdoutLines() : undefined;
+  const log = options?.log ?? stdout!.log;
+  const port = options?.port ?? config.port;
+  const host = options?.host ?? config.host;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `port must be a whole number 0..65535, got ${String(port)}`);
+  // A cluster's primary has said everything there is to say about the configuration, once.
+  const quiet = worker ? () => undefined : log;
+  const playground = config.playground === false ? undefined : await playgroundHtml(config.playground, quiet);
+  // A worker's clients reach its siblings too: their counts are kept by the primary.
+  const configured = config.server.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const rateLimit = worker && configured !== false ? { ...configured, store: clusterWorkerStore() } : configured;
+  const server = createTokenServer({ ...config.server, rateLimit, log, playground });
+  await listen(server, port, host);
+  const url = `http://${displayHost(host)}:${(server.address() as AddressInfo).port}`;
+  if (!worker) logStartup(config, url, log, { playground: playground !== undefined, workers: 1 });
 
   let closing: Promise<void> | undefined;
   let removeSignals: (() => void) | undefined;
@@ -200,7 +239,9 @@ export async function startServer(options?: StartServerOptions): Promise<Running
     });
     return closing;
   };
-  if (options?.handleSignals !== false) {
+  if (worker) {
+    removeSignals = onShutdownSignals(relayedSignals(() => stdout?.flush()), close, () => server.closeAllConnections(), log);
+  } else if (options?.handleSignals !== false) {
     const target = {
       on: (signal: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void) => process.on(signal, listener),
       off: (signal: 'SIGTERM' | 'SIGINT', listener: (signal: NodeJS.Signals) => void) => process.off(signal, listener),

@@ -66,7 +66,7 @@ EXPECTED['agora-tokens/server/node'] = {
   names: [
     ...EXPECTED['agora-tokens/server']!.names,
     'DEFAULT_BODY_TIMEOUT_MS', 'DEFAULT_MAX_CONNECTIONS', 'DEFAULT_SHUTDOWN_TIMEOUT_MS', 'DEFAULT_TIMEOUTS', 'closeGracefully', 'createNodeHandler',
-    'createTokenServer', 'startServer',
+    'createTokenServer', 'startCluster', 'startServer',
   ],
 };
 

@@ -182,6 +182,16 @@ describe('startServer', () => {
     expect(entries.filter((entry) => entry.route === 'ping').map((entry) => entry.client)).toEqual(['203.0.113.5', '127.0.0.1', '127.0.0.1', '127.0.0.1']);
   });
 
+  it('refuses WORKERS above 1: several processes are startCluster\'s', async () => {
+    await expect(startServer({ env: { ...CREDENTIALS, WORKERS: '2' }, port: 0, log: () => undefined, handleSignals: false })).rejects.toThrow(
+      'WORKERS=2 asks for several processes: start them with startCluster() or `agora-tokens serve`; startServer() runs one',
+    );
+    expect(configFromEnv({ WORKERS: 'AUTO' }).workers).toBe('auto');
+    expect(configFromEnv({ WORKERS: ' 3 ' }).workers).toBe(3);
+    expect(() => configFromEnv({ WORKERS: '0' })).toThrow('WORKERS must be a number of processes 1..256 or "auto" (one per core), got "0"');
+    expect(() => configFromEnv({ WORKERS: '2.5' })).toThrow(ConfigError);
+  });
+
   it('serves real credentials and requires the shared secret when set', async () => {
     const secret = 'correct-horse-battery';
     const lines: string[] = [];
