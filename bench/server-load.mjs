@@ -2,7 +2,7 @@
 // Load test of the token server: POST /fetch_rtc_token against a bare node:http handler that
 // answers a constant JSON body, on the same machine, in the same run.
 //
-//   npx tsup && node bench/server-load.mjs [--duration=5] [--warmup=1] [--connections=32]
+//   npx tsup && node bench/server-load.mjs [--duration=5] [--warmup=1] [--connections=50]
 //                                          [--rounds=3] [--client=raw|http] [--from-src] [--json]
 //                                          [--control]
 //
@@ -12,13 +12,16 @@
 //   --control   also run `busy`: the bare server busy-waiting, per request, as long as signing
 //               one token takes in-process; shows what that much work costs in throughput
 //
-// Three servers, each in its own process, as is the load generator: `bare` (node:http
-// answering a constant JSON body), `sign` (bare plus parsing the body and signing the token:
-// the least any token server does) and `token` (what `npm start` runs). Rounds rotate the
-// order so drift on the machine lands on all. Reported per server: requests/s, p50/p99
-// latency (median over rounds) and the server process's CPU time per request; then the
-// throughput ratio token/bare (aim: at least 0.85) and token/sign (the cost of everything
-// the server adds to signing: routing, validation, CORS, rate limiting, logging).
+// Six servers, each in its own process, as is the load generator (see server/serve.mjs):
+// `bare` (node:http answering a constant JSON body), `sign` (bare plus parsing the body and
+// signing the token: the least any token server does), `official` (the same signing with
+// agora-token), `token` (what `npm start` runs), `express` (the handler as Express
+// middleware) and `workers` (`npm start` with WORKERS=2). Rounds rotate the order so drift on
+// the machine lands on all. Reported per server: requests/s, p50/p99 latency (median over
+// rounds) and the server processes' CPU time per request; then the targets: the token
+// server's CPU per request at most 1.15x bare+sign's (throughput at least 0.85 of it), through
+// Express at most 1.5x the direct path, 2 workers at least 1.6x one process's throughput,
+// and the token server's p99 at most 1.5x bare+sign's.
 
 import { fork } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -37,7 +40,7 @@ const args = Object.fromEntries(
 const settings = {
   durationMs: Number(args.duration ?? 5) * 1000,
   warmupMs: Number(args.warmup ?? 1) * 1000,
-  connections: Number(args.connections ?? 32),
+  connections: Number(args.connections ?? 50),
   rounds: Number(args.rounds ?? 3),
   client: args.client ?? 'raw',
 };
@@ -121,7 +124,7 @@ const dir = await moduleDir();
 const dirUrl = pathToFileURL(`${dir}/`).href;
 const signingUs = await signingCost(dir);
 const busyUs = Math.round(signingUs);
-const KINDS = args.control ? ['bare', 'busy', 'sign', 'token'] : ['bare', 'sign', 'token'];
+const KINDS = [...(args.control ? ['bare', 'busy'] : ['bare']), 'sign', 'official', 'token', 'express', 'workers'];
 const runs = Object.fromEntries(KINDS.map((kind) => [kind, []]));
 for (let round = 0; round < settings.rounds; round++) {
   const order = KINDS.map((_, i) => KINDS[(i + round) % KINDS.length]);
@@ -142,27 +145,46 @@ const summary = Object.fromEntries(
     },
   ]),
 );
-const perRoundRatios = runs.token.map((t, i) => t.rps / runs.bare[i].rps);
+const perRound = (a, b, f = (x) => x.rps) => runs[a].map((r, i) => f(r) / f(runs[b][i]));
+const perRoundRatios = perRound('token', 'bare');
 const ratio = median(perRoundRatios);
-const signRatio = median(runs.token.map((t, i) => t.rps / runs.sign[i].rps));
+const signRatio = median(perRound('token', 'sign'));
 const environment = { node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), ...settings };
 
+// The targets, each a median of per-round ratios (rounds rotate the order, so drift on the
+// machine lands on every server).
+const targets = [
+  { name: 'token server CPU per request / bare+sign', value: median(perRound('token', 'sign', (r) => r.cpuPerRequestUs)), bound: 1.15, atMost: true },
+  { name: 'token server throughput / bare+sign', value: signRatio, bound: 0.85, atMost: false },
+  { name: 'Express CPU per request / token server', value: median(perRound('express', 'token', (r) => r.cpuPerRequestUs)), bound: 1.5, atMost: true },
+  { name: '2 workers throughput / token server (1 process)', value: median(perRound('workers', 'token')), bound: 1.6, atMost: false },
+  { name: `token server p99 / bare+sign p99 (${settings.connections} connections)`, value: median(perRound('token', 'sign', (r) => r.p99)), bound: 1.5, atMost: true },
+];
+const officialRatio = median(perRound('sign', 'official'));
+
 if (args.json) {
-  console.log(JSON.stringify({ environment, summary, ratio, perRoundRatios, signRatio, signingUs }, null, 2));
+  console.log(JSON.stringify({ environment, summary, ratio, perRoundRatios, signRatio, officialRatio, targets, signingUs }, null, 2));
 } else {
   const row = (name, s) =>
-    `${name.padEnd(24)}${Math.round(s.rps).toString().padStart(9)}${s.p50.toFixed(2).padStart(9)}${s.p99.toFixed(2).padStart(9)}${s.cpuPerRequestUs.toFixed(1).padStart(12)}   ${s.rounds.join(' / ')}`;
+    `${name.padEnd(34)}${Math.round(s.rps).toString().padStart(9)}${s.p50.toFixed(2).padStart(9)}${s.p99.toFixed(2).padStart(9)}${s.cpuPerRequestUs.toFixed(1).padStart(12)}   ${s.rounds.join(' / ')}`;
   console.log(`Node ${environment.node}, ${environment.cores} cores (${environment.cpu}); ${settings.connections} connections, ${settings.rounds} x ${settings.durationMs / 1000} s, client ${settings.client}`);
-  console.log(`${'server'.padEnd(24)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'CPU us/req'.padStart(12)}   req/s per round`);
+  console.log(`${'server'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'CPU us/req'.padStart(12)}   req/s per round`);
   console.log(row('bare node:http', summary.bare));
   if (summary.busy !== undefined) console.log(row(`bare + ${busyUs} us busy-wait`, summary.busy));
-  console.log(row('bare + signing', summary.sign));
+  console.log(row('bare + signing (agora-tokens)', summary.sign));
+  console.log(row('bare + signing (agora-token)', summary.official));
   console.log(row('token server', summary.token));
-  console.log(`throughput ratio token/bare: ${ratio.toFixed(2)} (per round: ${perRoundRatios.map((r) => r.toFixed(2)).join(', ')}; aim >= 0.85)`);
-  console.log(`throughput ratio token/bare+signing: ${signRatio.toFixed(2)} (what routing, validation, CORS, rate limiting and logging cost)`);
+  console.log(row('token server through Express', summary.express));
+  console.log(row('token server, 2 workers', summary.workers));
+  console.log(`throughput ratio token/bare: ${ratio.toFixed(2)} (per round: ${perRoundRatios.map((r) => r.toFixed(2)).join(', ')})`);
+  console.log(`bare+signing with agora-tokens / with agora-token: ${officialRatio.toFixed(2)}x the throughput`);
+  for (const t of targets) {
+    const met = t.atMost ? t.value <= t.bound : t.value >= t.bound;
+    console.log(`${t.name}: ${t.value.toFixed(2)} (target ${t.atMost ? '<=' : '>='} ${t.bound}) ${met ? 'met' : 'MISSED'}`);
+  }
   console.log(`signing one token in-process (buildRtcToken): ${signingUs.toFixed(1)} us`);
   if (summary.busy !== undefined) {
-    const busyRatio = median(runs.busy.map((b, i) => b.rps / runs.bare[i].rps));
+    const busyRatio = median(perRound('busy', 'bare'));
     console.log(`control: the bare server busy-waiting ${busyUs} us per request keeps ${busyRatio.toFixed(2)} of its throughput`);
   }
   const errors = KINDS.map((kind) => `${kind} ${summary[kind].errors}`).join(', ');

@@ -1,5 +1,7 @@
-// A server under test, in its own process: `node serve.mjs <bare|sign|token> <module-dir-url>`.
-// Reports its port over IPC, then answers `{ type: 'cpu' }` with its CPU time so far.
+// A server under test, in its own process:
+// `node serve.mjs <bare|busy|sign|official|token|express|workers> <module-dir-url>`.
+// Reports its port over IPC, then answers `{ type: 'cpu' }` with its CPU time so far (for
+// `workers`, the primary's plus every worker's).
 //
 // bare:  node:http, drains the request body, answers a constant JSON body of a token
 //        answer's size. The floor any Node HTTP server stands on.
@@ -7,10 +9,18 @@
 //        server must do, without routing, validation, CORS, limits or logging.
 // busy:  bare, plus a busy-wait of BUSY_US microseconds per request (a control: what any
 //        work of that size per request costs in throughput, whatever the work is).
+// official: sign, with Agora's own package (agora-token's RtcTokenBuilder.buildTokenWithUid)
+//        instead of this library: what a hand-written server on the official package costs.
 // token: exactly what `npm start` runs (startServer: logging to stdout, rate limiter on),
 //        with the limit raised so that the load is measured rather than refused.
+// express: the same handler as Express middleware (createNodeHandler inside an Express app,
+//        logging and rate limiter on), as a team adds it to an existing Express server.
+// workers: `npm start` with WORKERS=2 (startCluster: two worker processes behind one port,
+//        the rate limit counted in the primary).
 
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 
 const [kind, dirUrl] = process.argv.slice(2);
 
@@ -34,9 +44,16 @@ async function start() {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     return server.address().port;
   }
-  if (kind === 'sign') {
-    const { buildRtcToken } = await import(new URL('index.js', dirUrl).href);
+  if (kind === 'sign' || kind === 'official') {
     const credentials = { appId: '0123456789abcdef0123456789abcdef', appCertificate: 'fedcba9876543210fedcba9876543210' };
+    let buildRtcToken;
+    if (kind === 'sign') {
+      ({ buildRtcToken } = await import(new URL('index.js', dirUrl).href));
+    } else {
+      const { RtcTokenBuilder, RtcRole } = createRequire(import.meta.url)('agora-token');
+      buildRtcToken = ({ appId, appCertificate, channelName, uid }) =>
+        RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, channelName, uid, RtcRole.PUBLISHER, 3600, 3600);
+    }
     const server = createServer((req, res) => {
       const chunks = [];
       req.on('data', (chunk) => chunks.push(chunk));
@@ -51,8 +68,30 @@ async function start() {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     return server.address().port;
   }
-  const { startServer } = await import(new URL('server/node.js', dirUrl).href);
-  const { server } = await startServer({
+  const serverModule = await import(new URL('server/node.js', dirUrl).href);
+  const rateLimit = { limit: 999_999_999, windowMs: 60_000 };
+  if (kind === 'express') {
+    const express = createRequire(import.meta.url)('express');
+    const { createNodeHandler, createTokenHandler, DEMO_APP_ID, DEMO_APP_CERTIFICATE } = serverModule;
+    const lines = logLines();
+    const app = express();
+    app.use(createNodeHandler(createTokenHandler({ appId: DEMO_APP_ID, appCertificate: DEMO_APP_CERTIFICATE, rateLimit, log: lines })));
+    const server = createServer(app);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return server.address().port;
+  }
+  if (kind === 'workers') {
+    const running = await serverModule.startCluster({
+      workers: 2,
+      env: { RATE_LIMIT: '999999999/60' },
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+      log: cluster.isPrimary ? () => undefined : undefined,
+    });
+    return Number(new URL(running.url).port);
+  }
+  const { server } = await serverModule.startServer({
     env: { RATE_LIMIT: '999999999/60' },
     port: 0,
     host: '127.0.0.1',
@@ -61,9 +100,53 @@ async function start() {
   return server.address().port;
 }
 
-const port = await start();
-process.on('message', (message) => {
-  if (message?.type === 'cpu') process.send({ type: 'cpu', usage: process.cpuUsage() });
-  if (message?.type === 'exit') process.exit(0);
-});
-process.send({ type: 'ready', port });
+/** Log lines to stdout once per turn, as startServer writes them (stdout is ignored here). */
+function logLines() {
+  let pending = [];
+  return (line) => {
+    if (pending.length === 0) setImmediate(() => {
+      process.stdout.write(`${pending.join('\n')}\n`);
+      pending = [];
+    });
+    pending.push(line);
+  };
+}
+
+/** The CPU time of the primary and every worker, summed. */
+async function clusterCpu() {
+  const own = process.cpuUsage();
+  const workers = Object.values(cluster.workers ?? {});
+  const usages = await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise((resolve) => {
+          const onMessage = (message) => {
+            if (message?.type !== 'worker-cpu') return;
+            worker.off('message', onMessage);
+            resolve(message.usage);
+          };
+          worker.on('message', onMessage);
+          worker.send({ type: 'worker-cpu' });
+        }),
+    ),
+  );
+  return usages.reduce((sum, usage) => ({ user: sum.user + usage.user, system: sum.system + usage.system }), own);
+}
+
+if (kind === 'workers' && cluster.isWorker) {
+  // A worker: serve, and tell the primary its CPU time when asked.
+  await start();
+  process.on('message', (message) => {
+    if (message?.type === 'worker-cpu') process.send({ type: 'worker-cpu', usage: process.cpuUsage() });
+  });
+} else {
+  const port = await start();
+  process.on('message', async (message) => {
+    if (message?.type === 'cpu') process.send({ type: 'cpu', usage: kind === 'workers' ? await clusterCpu() : process.cpuUsage() });
+    if (message?.type === 'exit') {
+      if (kind === 'workers') for (const worker of Object.values(cluster.workers ?? {})) worker.process.kill('SIGKILL');
+      process.exit(0);
+    }
+  });
+  process.send({ type: 'ready', port });
+}

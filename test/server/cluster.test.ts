@@ -85,7 +85,7 @@ async function serve(workers: string, env: Record<string, string> = {}): Promise
 }
 
 /** A request on a connection of its own (so the cluster spreads them over the workers). */
-async function rtm(url: string, user: string): Promise<{ status: number; token?: string }> {
+async function rtm(url: string, user: string): Promise<{ status: number; token: string | undefined }> {
   const response = await fetch(`${url}/rtm/${user}/`, { headers: { Connection: 'close' } });
   const body = (await response.json()) as { rtmToken?: string };
   return { status: response.status, token: body.rtmToken };
