@@ -1,6 +1,7 @@
 // Binding for agora-chat: renew on onTokenWillExpire, open the connection again on onTokenExpired.
 
 import { type BindingOptions, reporter } from './binding-errors.js';
+import { handOff } from './session.js';
 import type { TokenSource } from './token-source.js';
 
 /** The handlers of agora-chat's `EventHandlerType` the binding sets. */
@@ -21,43 +22,24 @@ let nextId = 0;
 
 /**
  * Keeps a Chat connection's token fresh: `onTokenWillExpire` (the SDK fires it at half the
- * lifetime) and the source's own renewals → `renewToken`; `onTokenExpired` → a new token and
- * `open` again as `user`. A failed SDK call goes to `options.onError`. Returns the detach
+ * lifetime) and the source's own renewals → `renewToken` (once per token, and not after the
+ * connection's token has run out); `onTokenExpired` → `open` again as `user` with the source's
+ * token if still fresh, or a new one. A failed SDK call goes to `options.onError`. Returns the detach
  * function.
  */
 export function bindChatConnection(connection: ChatConnectionLike, source: TokenSource, user: string, options?: BindingOptions): () => void {
   const id = `agora-tokens-${(nextId += 1)}`;
-  // One renewToken per token, whichever of the SDK's event and the source's renewal asks;
-  // after onTokenExpired the new token goes to open, not to renewToken.
-  let lastGiven: string | undefined = source.current?.token;
-  let reopening = false;
-  const renew = (token: string): void => {
-    if (reopening || token === lastGiven) return;
-    lastGiven = token;
-    connection.renewToken(token).catch(reporter(options, 'renewToken'));
-  };
+  const session = handOff(
+    source,
+    (token) => connection.renewToken(token).then(() => undefined, reporter(options, 'renewToken')),
+    (accessToken) => connection.open({ user, accessToken }).then(() => undefined, reporter(options, 'open')),
+  );
   connection.addEventHandler(id, {
-    onTokenWillExpire: () => {
-      source.refresh().then(renew, () => undefined);
-    },
-    onTokenExpired: () => {
-      reopening = true;
-      source
-        .refresh()
-        .then((accessToken) => {
-          lastGiven = accessToken;
-          return connection.open({ user, accessToken }).catch(reporter(options, 'open'));
-        })
-        // A failed fetch is the source's own `error` event.
-        .catch(() => undefined)
-        .finally(() => {
-          reopening = false;
-        });
-    },
+    onTokenWillExpire: () => session.willExpire(),
+    onTokenExpired: () => session.expired(),
   });
-  const offRenewed = source.on('renewed', ({ token }) => renew(token));
   return () => {
-    offRenewed();
+    session.detach();
     connection.removeEventHandler(id);
   };
 }

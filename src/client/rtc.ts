@@ -1,6 +1,7 @@
 // Binding for agora-rtc-sdk-ng: renew on will-expire, join again on did-expire.
 
 import { type BindingOptions, reporter } from './binding-errors.js';
+import { handOff } from './session.js';
 import type { TokenSource } from './token-source.js';
 
 /**
@@ -25,44 +26,27 @@ export interface RtcJoinParams {
 
 /**
  * Keeps an RTC client's token fresh: a renewal by the source (its own schedule) or the SDK's
- * `token-privilege-will-expire` is passed to `client.renewToken`; after
- * `token-privilege-did-expire` a new token is fetched and the client joins the same channel
- * with the same uid again. A failed SDK call goes to `options.onError`. Returns the detach
+ * `token-privilege-will-expire` is passed to `client.renewToken` (once per token, and not
+ * after the joined token has run out); after `token-privilege-did-expire` the client leaves
+ * and joins the same channel with the same uid again, with the source's token if it is still
+ * fresh (renewed while the page was asleep, say) or a new one. A failed SDK call goes to `options.onError`. Returns the detach
  * function.
  */
 export function bindRtcClient(client: RtcClientLike, source: TokenSource, join: RtcJoinParams, options?: BindingOptions): () => void {
-  let lastGiven: string | undefined = source.current?.token;
-  // After did-expire the new token goes to join, not to renewToken on a channel already lost.
-  let rejoining = false;
-  const give = (token: string): void => {
-    if (rejoining || token === lastGiven) return;
-    lastGiven = token;
-    client.renewToken(token).catch(reporter(options, 'renewToken'));
-  };
-  const onWillExpire = (): void => {
-    // Shares the renewal in flight if the source's own schedule already started it.
-    source.refresh().then(give, () => undefined);
-  };
-  const onDidExpire = (): void => {
-    rejoining = true;
-    source
-      .refresh()
-      .then(async (token) => {
-        lastGiven = token;
-        await client.leave().catch(reporter(options, 'leave'));
-        await client.join(join.appId, join.channelName, token, join.uid).catch(reporter(options, 'join'));
-      })
-      // A failed fetch is the source's own `error` event.
-      .catch(() => undefined)
-      .finally(() => {
-        rejoining = false;
-      });
-  };
-  const offRenewed = source.on('renewed', ({ token }) => give(token));
+  const session = handOff(
+    source,
+    (token) => client.renewToken(token).catch(reporter(options, 'renewToken')),
+    async (token) => {
+      await client.leave().catch(reporter(options, 'leave'));
+      await client.join(join.appId, join.channelName, token, join.uid).then(() => undefined, reporter(options, 'join'));
+    },
+  );
+  const onWillExpire = (): void => session.willExpire();
+  const onDidExpire = (): void => session.expired();
   client.on('token-privilege-will-expire', onWillExpire);
   client.on('token-privilege-did-expire', onDidExpire);
   return () => {
-    offRenewed();
+    session.detach();
     client.off('token-privilege-will-expire', onWillExpire);
     client.off('token-privilege-did-expire', onDidExpire);
   };

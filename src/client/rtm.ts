@@ -2,6 +2,7 @@
 // tokenPrivilegeWillExpire, log in again when the link failed because the token expired.
 
 import { type BindingOptions, reporter } from './binding-errors.js';
+import { handOff } from './session.js';
 import type { TokenSource } from './token-source.js';
 
 /** The `linkState` event fields the binding reads. */
@@ -36,24 +37,18 @@ export interface RtmBindingOptions extends BindingOptions {
  * Keeps an RTM 2 client's tokens fresh. `tokenPrivilegeWillExpire` with an empty channel
  * name is the login token (renewed from `login`); with a name, that stream channel's RTC
  * token (from `options.streamChannels`). A link that failed with `TOKEN_EXPIRED` logs in
- * again with a new token. Renewals by the source's own schedule are passed on too. A failed
+ * again, with the source's token if still fresh or a new one; no login token is renewed after
+ * it has run out. Renewals by the source's own schedule are passed on too. A failed
  * SDK call goes to `options.onError`. Returns the detach function.
  */
 export function bindRtmClient(client: RtmClientLike, login: TokenSource, options: RtmBindingOptions = {}): () => void {
-  // One renewToken per login token, whichever of the SDK's event and the source's renewal
-  // asks; after an expired login the new token goes to login, not to renewToken.
-  let lastLogin: string | undefined = login.current?.token;
-  let relogging = false;
-  const renewLogin = (token: string): void => {
-    if (relogging || token === lastLogin) return;
-    lastLogin = token;
-    client.renewToken(token, {}).catch(reporter(options, 'renewToken'));
-  };
+  const session = handOff(
+    login,
+    (token) => client.renewToken(token, {}).then(() => undefined, reporter(options, 'renewToken')),
+    (token) => client.login({ token }).then(() => undefined, reporter(options, 'login')),
+  );
   const onWillExpire = (channelName: string): void => {
-    if (channelName === '') {
-      login.refresh().then(renewLogin, () => undefined);
-      return;
-    }
+    if (channelName === '') return session.willExpire();
     const source = options.streamChannels?.(channelName);
     if (!source) return;
     source
@@ -63,24 +58,12 @@ export function bindRtmClient(client: RtmClientLike, login: TokenSource, options
       .catch(() => undefined);
   };
   const onLinkState = (event: RtmLinkStateLike): void => {
-    if (event.currentState !== 'FAILED' || event.reasonCode !== 'TOKEN_EXPIRED') return;
-    relogging = true;
-    login
-      .refresh()
-      .then((token) => {
-        lastLogin = token;
-        return client.login({ token }).catch(reporter(options, 'login'));
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        relogging = false;
-      });
+    if (event.currentState === 'FAILED' && event.reasonCode === 'TOKEN_EXPIRED') session.expired();
   };
-  const offRenewed = login.on('renewed', ({ token }) => renewLogin(token));
   client.addEventListener('tokenPrivilegeWillExpire', onWillExpire);
   client.addEventListener('linkState', onLinkState);
   return () => {
-    offRenewed();
+    session.detach();
     client.removeEventListener('tokenPrivilegeWillExpire', onWillExpire);
     client.removeEventListener('linkState', onLinkState);
   };

@@ -19,6 +19,8 @@ export interface TokenInfo {
 export interface TokenExpectation {
   readonly channelName?: string;
   readonly uid?: number | string;
+  /** The RTM or Chat user id. */
+  readonly userId?: string;
 }
 
 /** @internal Decodes `token`, checks it against `expected` and reads its clock. */
@@ -43,6 +45,9 @@ export function readToken(token: string, expected: TokenExpectation): TokenInfo 
         const want = expected.uid === 0 ? '' : String(expected.uid);
         if (service.account !== want) throw new TokenMismatchError('uid', want, service.account);
       }
+    }
+    if (expected.userId !== undefined && 'userId' in service && service.userId !== expected.userId) {
+      throw new TokenMismatchError('userId', expected.userId, service.userId);
     }
     for (const [, lifetime] of service.privileges) {
       // 007 privilege expiries are seconds after issue; 0 means "no own limit".

@@ -69,7 +69,7 @@ export interface TokenSource {
 }
 
 function expectationOf(request: TokenRequest): TokenExpectation {
-  return request.kind === 'rtc' ? { channelName: request.channelName, uid: request.uid } : {};
+  return request.kind === 'rtc' ? { channelName: request.channelName, uid: request.uid } : { userId: request.userId };
 }
 
 function routeOf(options: TokenSourceOptions): { url: string; init: RequestInit; field: string } {

@@ -82,6 +82,35 @@ describe('bindRtcClient', () => {
   });
 });
 
+describe('a page asleep past the expiry', () => {
+  it('renews no dead session; the SDK\'s expired event rejoins with the token renewed on waking, one request', async () => {
+    const { source, requests } = tokenSource({ kind: 'rtc', channelName: 'demo', uid: 42 });
+    const client = Object.assign(new Emitter(), {
+      renewToken: vi.fn(async (_token: string) => undefined),
+      join: vi.fn(async (..._args: unknown[]) => 42),
+      leave: vi.fn(async () => undefined),
+    });
+    await client.join(appId, 'demo', await source.getToken(), 42);
+    const detach = bindRtcClient(client, source, { appId, channelName: 'demo', uid: 42 });
+    // Asleep for 5 minutes: the clock jumps, then the overdue renewal timer fires once.
+    vi.setSystemTime(Date.now() + 300_000);
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.runOnlyPendingTimersAsync();
+    expect(requests()).toBe(2);
+    expect(client.renewToken).not.toHaveBeenCalled();
+    client.emit('token-privilege-did-expire');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests()).toBe(2);
+    expect(client.join).toHaveBeenLastCalledWith(appId, 'demo', source.current!.token, 42);
+    expect(source.current!.expiresAt * 1000).toBeGreaterThan(Date.now());
+    // The rejoined session is renewed again on schedule.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(client.renewToken).toHaveBeenCalledTimes(1);
+    detach();
+    source.close();
+  });
+});
+
 describe('bindRtmClient', () => {
   it('renews the login token for an empty channel name, a stream channel token for a name, and logs in again on TOKEN_EXPIRED', async () => {
     const login = tokenSource({ kind: 'rtm', userId: 'alice' });

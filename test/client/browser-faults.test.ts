@@ -3,13 +3,12 @@
 // renewal before expiry once the server recovers, or in a typed error, within the backoff's
 // bound on requests.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { buildRtcToken } from '../../src/index.js';
-import { COUNT_FETCHES, settle } from './browser-support.js';
+import { COUNT_FETCHES, listen, runClock } from './browser-support.js';
 import { createNodeHandler, createTokenHandler } from '../../src/server-node.js';
 
 const appId = '970ca35de60c44645bbae8a215061b33';
@@ -28,10 +27,6 @@ let faults: Fault[] = [];
 let posts = 0;
 /** Requests the server holds unanswered ('slow'). */
 let held = 0;
-
-function listen(server: Server, port = 0): Promise<string> {
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
 
 beforeAll(async () => {
   const bundle = await build({ entryPoints: ['src/client.ts'], bundle: true, write: false, platform: 'browser', format: 'iife', globalName: 'AgoraTokens' });
@@ -75,11 +70,8 @@ afterAll(async () => {
 async function run(page: Page, seconds: number, each?: (second: number) => Promise<void>): Promise<void> {
   for (let i = 0; i < seconds; i += 1) {
     await each?.(i);
-    pageMs = await page.evaluate(() => Date.now());
-    await page.clock.runFor(1000);
-    await settle(page, () => held);
+    await runClock(page, 1, (now) => (pageMs = now), () => held);
   }
-  pageMs = await page.evaluate(() => Date.now());
 }
 
 type Entry = { token?: string; expiresAt?: number; pageNow: number; error?: string; attempts?: number };

@@ -1,12 +1,11 @@
 // The client in a real headless Chromium against the real token server on loopback, with the
 // page's clock faked and the server's clock driven to follow it (or to sit 10 minutes off).
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
-import { COUNT_FETCHES, settle } from './browser-support.js';
+import { COUNT_FETCHES, listen, runClock } from './browser-support.js';
 import { createTokenServer } from '../../src/server-node.js';
 import { verifyToken } from '../../src/index.js';
 
@@ -21,10 +20,6 @@ let pageUrl: string;
 let tokenUrl: string;
 /** The token server's clock: the page's (as last read) plus a skew. */
 let serverClock = { pageMs: START, skewMs: 0 };
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
 
 beforeAll(async () => {
   const bundle = await build({ entryPoints: ['src/client.ts'], bundle: true, write: false, platform: 'browser', format: 'iife', globalName: 'AgoraTokens' });
@@ -51,13 +46,8 @@ afterAll(async () => {
 });
 
 /** Advances the page's clock a second at a time, the server's clock following. */
-async function run(page: Page, seconds: number): Promise<void> {
-  for (let i = 0; i < seconds; i += 1) {
-    serverClock.pageMs = await page.evaluate(() => Date.now());
-    await page.clock.runFor(1000);
-    await settle(page);
-  }
-  serverClock.pageMs = await page.evaluate(() => Date.now());
+function run(page: Page, seconds: number): Promise<void> {
+  return runClock(page, seconds, (pageMs) => (serverClock.pageMs = pageMs));
 }
 
 async function openPage(skewMs: number): Promise<Page> {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { buildRtcToken } from '../../src/index.js';
+import { buildChatToken, buildRtcToken, buildRtmToken } from '../../src/index.js';
 import { createTokenSource, TokenFetchError, TokenMismatchError, type TokenSourceOptions } from '../../src/client.js';
 import { retryDelay } from '../../src/client/backoff.js';
 
@@ -81,6 +81,18 @@ describe('createTokenSource', () => {
     expect((error as TokenMismatchError).actual).toBe('7');
     expect(errors).toEqual([{ code: 'ERR_TOKEN_MISMATCH', attempts: 1 }]);
     expect(server.calls).toHaveLength(1);
+    s.close();
+  });
+
+  it.each([
+    ['rtm', () => buildRtmToken({ appId, appCertificate, userId: 'mallory', now: Math.floor(Date.now() / 1000) })],
+    ['chat', () => buildChatToken({ appId, appCertificate, userId: 'mallory', now: Math.floor(Date.now() / 1000) })],
+  ] as const)('refuses a %s token for another user id', async (kind, build) => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ rtmToken: build(), chatToken: build() }))) as unknown as typeof globalThis.fetch;
+    const s = createTokenSource({ url: 'http://tokens.test', request: { kind, userId: 'alice' }, fetch });
+    const error = (await s.getToken().catch((e: unknown) => e)) as TokenMismatchError;
+    expect(error).toBeInstanceOf(TokenMismatchError);
+    expect([error.field, error.expected, error.actual]).toEqual(['userId', 'alice', 'mallory']);
     s.close();
   });
 
