@@ -17,7 +17,7 @@ const LIB = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'lib');
 /** Per variant: module of src/lib → its replacement, both without extension. */
 export const VARIANTS = {
   node: { 'builtin-loader': 'builtin-loader-node' },
-  browser: { 'sha256-compress': 'sha256-compress-small' },
+  browser: { 'sha256-compress': 'sha256-compress-small', inflate: 'inflate-small' },
 };
 
 /** An esbuild plugin resolving src/lib's swapped modules to their `variant` replacements. */

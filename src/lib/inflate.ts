@@ -19,6 +19,9 @@
  */
 
 import { adler32 } from './adler32.js';
+import { InflateError } from './inflate-error.js';
+
+export { InflateError } from './inflate-error.js';
 
 /**
  * zlib ignores the bits that pad a byte before a stored block and after the final block;
@@ -27,21 +30,6 @@ import { adler32 } from './adler32.js';
  * would not be the only text that carries its bytes.
  */
 const PADDING = 'non-zero padding bits';
-
-/**
- * Thrown by {@link zlibInflate} for any malformed, truncated or oversized
- * zlib stream. The message says what was wrong.
- */
-export class InflateError extends Error {
-  /** `'limit'` when the output would exceed the caller's cap, else `'malformed'`. */
-  readonly reason: 'limit' | 'malformed';
-
-  constructor(message: string, reason: 'limit' | 'malformed' = 'malformed') {
-    super(message);
-    this.reason = reason;
-    this.name = 'InflateError';
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Static tables (RFC 1951 §3.2.5).
