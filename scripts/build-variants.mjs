@@ -3,7 +3,8 @@
 // - 'node' (dist/*.js, *.cjs; the "node" export condition, so Node, Deno and Bun): finds
 //   built-ins with createRequire too, so node:crypto serves large HMACs on every Node 20.x.
 // - 'browser' (dist/browser/*.js; every other importer: browsers, Workers, bundlers): the
-//   rolled SHA-256 compression, smaller and slower than the generated unrolled one.
+//   rolled SHA-256 compression, smaller and slower than the generated unrolled one, and the
+//   compact zlib decoder (inflate-small), same results and errors as the table-driven one.
 //
 // src/ itself is neither: it imports the portable modules, which run everywhere. The
 // bundle-size budgets and the browser tests bundle src/ with the 'browser' plugin, so they
