@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import pako from 'pako';
 import { describe, expect, it } from 'vitest';
-import { adler32, zlibDeflate } from '../../src/lib/deflate.js';
+import { adler32, zlibDeflate } from '../../src/lib/deflate/index.js';
 import { InflateError, zlibInflate } from '../../src/lib/inflate.js';
 import { concat, prng, randomBytes } from '../support/bytes.js';
 import { runs } from '../support/depth.js';
