@@ -3,7 +3,7 @@
  * Micro-benchmark: our pure-TS zlib deflate/inflate vs node:zlib and pako.
  *
  * Node 20 cannot import .ts directly, so this bundles src/lib/deflate/ and
- * src/lib/inflate.ts with esbuild (a dev dependency) into a temporary ESM
+ * src/lib/inflate/ with esbuild (a dev dependency) into a temporary ESM
  * file under os.tmpdir(), imports it, and times:
  *   - ours zlibDeflate vs zlib.deflateSync vs pako.deflate
  *   - ours zlibInflate vs zlib.inflateSync vs pako.inflate
@@ -32,7 +32,7 @@ try {
     stdin: {
       contents:
         "export { zlibDeflate, adler32 } from './src/lib/deflate/index.ts';\n" +
-        "export { zlibInflate } from './src/lib/inflate.ts';\n",
+        "export { zlibInflate } from './src/lib/inflate/index.ts';\n",
       resolveDir: root,
       loader: 'ts',
     },

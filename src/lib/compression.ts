@@ -4,7 +4,7 @@
 
 import { builtin } from './builtins.js';
 import { zlibDeflateTransient } from './deflate/index.js';
-import { InflateError, zlibInflateTransient } from './inflate.js';
+import { InflateError, zlibInflateTransient } from './inflate/index.js';
 import { InvalidArgumentError, TokenFormatError } from '../core/errors.js';
 import { type Compression, DEFAULT_COMPRESSION } from '../v007/compression.js';
 

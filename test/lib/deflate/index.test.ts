@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import pako from 'pako';
 import { describe, expect, it } from 'vitest';
 import { zlibDeflate } from '../../../src/lib/deflate/index.js';
-import { zlibInflate } from '../../../src/lib/inflate.js';
+import { zlibInflate } from '../../../src/lib/inflate/index.js';
 import { concat, prng, randomBytes } from '../../support/bytes.js';
 import { runs as propertyRuns } from '../../support/depth.js';
 

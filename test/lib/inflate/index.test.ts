@@ -7,10 +7,10 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import pako from 'pako';
 import { describe, expect, it } from 'vitest';
-import { adler32, zlibDeflate } from '../../src/lib/deflate/index.js';
-import { InflateError, zlibInflate } from '../../src/lib/inflate.js';
-import { concat, prng, randomBytes } from '../support/bytes.js';
-import { runs } from '../support/depth.js';
+import { adler32, zlibDeflate } from '../../../src/lib/deflate/index.js';
+import { InflateError, zlibInflate } from '../../../src/lib/inflate/index.js';
+import { concat, prng, randomBytes } from '../../support/bytes.js';
+import { runs } from '../../support/depth.js';
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
