@@ -2,8 +2,8 @@
 /**
  * Micro-benchmark: our pure-TS zlib deflate/inflate vs node:zlib and pako.
  *
- * Node 20 cannot import .ts directly, so this bundles src/lib/deflate.ts and
- * src/lib/inflate.ts with esbuild (a dev dependency) into a temporary ESM
+ * Node 20 cannot import .ts directly, so this bundles src/lib/deflate/ and
+ * src/lib/inflate/ with esbuild (a dev dependency) into a temporary ESM
  * file under os.tmpdir(), imports it, and times:
  *   - ours zlibDeflate vs zlib.deflateSync vs pako.deflate
  *   - ours zlibInflate vs zlib.inflateSync vs pako.inflate
@@ -31,8 +31,8 @@ try {
   await build({
     stdin: {
       contents:
-        "export { zlibDeflate, adler32 } from './src/lib/deflate.ts';\n" +
-        "export { zlibInflate } from './src/lib/inflate.ts';\n",
+        "export { zlibDeflate, adler32 } from './src/lib/deflate/index.ts';\n" +
+        "export { zlibInflate } from './src/lib/inflate/index.ts';\n",
       resolveDir: root,
       loader: 'ts',
     },

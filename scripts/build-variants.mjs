@@ -4,7 +4,7 @@
 //   built-ins with createRequire too, so node:crypto serves large HMACs on every Node 20.x.
 // - 'browser' (dist/browser/*.js; every other importer: browsers, Workers, bundlers): the
 //   rolled SHA-256 compression, smaller and slower than the generated unrolled one, and the
-//   compact zlib decoder (inflate-small), same results and errors as the table-driven one.
+//   compact zlib decoder (inflate/small), same results and errors as the table-driven one.
 //
 // src/ itself is neither: it imports the portable modules, which run everywhere. The
 // bundle-size budgets and the browser tests bundle src/ with the 'browser' plugin, so they
@@ -15,17 +15,17 @@ import { fileURLToPath } from 'node:url';
 
 const LIB = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'lib');
 
-/** Per variant: module of src/lib → its replacement, both without extension. */
+/** Per variant: module of src/lib → its replacement, both relative to src/lib, without extension. */
 export const VARIANTS = {
   node: { 'builtin-loader': 'builtin-loader-node' },
-  browser: { 'sha256-compress': 'sha256-compress-small', inflate: 'inflate-small' },
+  browser: { 'sha256-compress': 'sha256-compress-small', 'inflate/index': 'inflate/small' },
 };
 
 /** An esbuild plugin resolving src/lib's swapped modules to their `variant` replacements. */
 export function variantPlugin(variant) {
   const swaps = VARIANTS[variant];
   if (swaps === undefined) throw new Error(`unknown build variant ${JSON.stringify(variant)}`);
-  const names = Object.keys(swaps).join('|');
+  const names = Object.keys(swaps).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
   return {
     name: `agora-tokens-${variant}`,
     setup(build) {

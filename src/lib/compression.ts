@@ -3,8 +3,8 @@
 // runtime has it) is offered for those who need `agora-token`'s exact strings. Inflate is always our own, with an output cap.
 
 import { builtin } from './builtins.js';
-import { zlibDeflateTransient } from './deflate.js';
-import { InflateError, zlibInflateTransient } from './inflate.js';
+import { zlibDeflateTransient } from './deflate/index.js';
+import { InflateError, zlibInflateTransient } from './inflate/index.js';
 import { InvalidArgumentError, TokenFormatError } from '../core/errors.js';
 import { type Compression, DEFAULT_COMPRESSION } from '../v007/compression.js';
 

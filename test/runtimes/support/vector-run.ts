@@ -6,7 +6,7 @@
 import { RtmTokenBuilder, ApaasTokenBuilder } from '../../../src/007.js';
 import { AgoraTokenError, decodeToken, diagnoseToken, inspectToken, verifyToken } from '../../../src/index.js';
 import { decodeBase64 } from '../../../src/lib/base64.js';
-import { zlibInflate } from '../../../src/lib/inflate.js';
+import { zlibInflate } from '../../../src/lib/inflate/index.js';
 import { build006 } from '../../support/build006.js';
 import { build007, permissionsFrom } from '../../support/build007.js';
 import type { Vector } from '../../support/vectors.js';

@@ -1,15 +1,15 @@
 /**
- * The browser build's decoder must be inflate.ts in a smaller form: on every input the same
+ * The browser build's decoder must be the table-driven one in a smaller form: on every input the same
  * bytes, or the same InflateError (message and reason), or the same RangeError.
  */
 import zlib from 'node:zlib';
 import fc from 'fast-check';
 import pako from 'pako';
 import { describe, expect, it } from 'vitest';
-import { zlibDeflate } from '../../src/lib/deflate.js';
-import { InflateError, zlibInflate } from '../../src/lib/inflate.js';
-import * as small from '../../src/lib/inflate-small.js';
-import { runs } from '../support/depth.js';
+import { zlibDeflate } from '../../../src/lib/deflate/index.js';
+import { InflateError, zlibInflate } from '../../../src/lib/inflate/index.js';
+import * as small from '../../../src/lib/inflate/small.js';
+import { runs } from '../../support/depth.js';
 
 type Outcome = { bytes: string } | { error: string; message: string; reason?: string };
 

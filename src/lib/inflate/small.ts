@@ -1,18 +1,18 @@
 /**
  * The browser build's zlib (RFC 1950) + DEFLATE (RFC 1951) decoder: the same results, the
- * same acceptance rules and the same error messages as `inflate.ts` (a property test runs
+ * same acceptance rules and the same error messages as the table-driven decoder in index.ts (a property test runs
  * both on valid, truncated and corrupted streams), in about a third of the code. Codes are
  * decoded bit by bit from their canonical counts instead of through lookup tables: slower,
  * which a token of a few hundred bytes does not notice, and smaller, which every page that
  * decodes a token does.
  *
- * `scripts/build-variants.mjs` swaps it in for `inflate.ts` in the browser build; the
- * rules it shares with that module are described there.
+ * `scripts/build-variants.mjs` swaps it in for index.ts in the browser build; the rules it
+ * shares with that module are described there and in tables.ts.
  *
  * @module
  */
 
-import { adler32 } from './adler32.js';
+import { adler32 } from '../adler32.js';
 import { InflateError } from './inflate-error.js';
 
 export { InflateError } from './inflate-error.js';
@@ -32,7 +32,7 @@ const SET_NAMES = ['code lengths', 'literal/lengths', 'distances'];
 const CL_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 const PADDING = 'non-zero padding bits';
 
-/** zlib's acceptance of a code set: see `buildHuffman` in inflate.ts. */
+/** zlib's acceptance of a code set: see `buildHuffman` in tables.ts. */
 function canonical(lens: Uint8Array, kind: number): Code {
   const count = new Uint16Array(16);
   for (const len of lens) count[len]!++;
@@ -81,7 +81,7 @@ function staticTables(): NonNullable<typeof tables> {
   return tables;
 }
 
-/** Decompresses one complete zlib stream; see `zlibInflate` in inflate.ts. */
+/** Decompresses one complete zlib stream; see `zlibInflate` in index.ts. */
 export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
   return inflate(input, maxOutput).slice();
 }

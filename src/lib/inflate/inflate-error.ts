@@ -1,9 +1,9 @@
-// The decoders' one error type, shared by inflate.ts and the browser build's inflate-small.ts
-// so that `instanceof InflateError` holds whichever of them a build carries.
+// The decoders' one error type, shared by index.ts and the browser build's small.ts, so that
+// `instanceof InflateError` holds whichever of them a build carries.
 
 /**
- * Thrown by `zlibInflate` for any malformed, truncated or oversized zlib stream. The message
- * says what was wrong.
+ * Thrown by `zlibInflate` for any malformed, truncated or oversized
+ * zlib stream. The message says what was wrong.
  */
 export class InflateError extends Error {
   /** `'limit'` when the output would exceed the caller's cap, else `'malformed'`. */

@@ -15,11 +15,34 @@
  *
  * Pure TypeScript, no dependencies, safe to run in browsers.
  *
+ * This file decodes the stream; tables.ts holds the Huffman decoding tables (their
+ * format, construction and the constant ones), inflate-error.ts the error it throws.
+ *
  * @module
  */
 
-import { adler32 } from './adler32.js';
+import { adler32 } from '../adler32.js';
 import { InflateError } from './inflate-error.js';
+import {
+  buildHuffman,
+  CL_ORDER,
+  CL_ROOT,
+  DBASE,
+  decodeLong,
+  DEXT,
+  DIST_ROOT,
+  distFixed,
+  type Huffman,
+  initTables,
+  KIND_CODES,
+  KIND_DISTS,
+  KIND_LENS,
+  LBASE,
+  LEXT,
+  LIT_ROOT,
+  litFixed,
+  makeHuffman,
+} from './tables.js';
 
 export { InflateError } from './inflate-error.js';
 
@@ -32,234 +55,54 @@ export { InflateError } from './inflate-error.js';
 const PADDING = 'non-zero padding bits';
 
 // ---------------------------------------------------------------------------
-// Static tables (RFC 1951 §3.2.5).
+// The decoder's state, and its output buffer.
 // ---------------------------------------------------------------------------
 
-/** Base match length for length symbols 257..285. */
-const LBASE = new Uint16Array(29);
-/** Extra bits for length symbols 257..285. */
-const LEXT = new Uint8Array(29);
-/** Base distance for distance symbols 0..29. */
-const DBASE = new Uint16Array(30);
-/** Extra bits for distance symbols 0..29. */
-const DEXT = new Uint8Array(30);
-/** Order in which code-length code lengths are transmitted. */
-const CL_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
-
-
-/** 8-bit bit-reversal table, used to turn canonical codes into LSB-first lookups. */
-const REV8 = new Uint8Array(256);
-
-// ---------------------------------------------------------------------------
-// Huffman decoding tables.
-//
-// A table has 2^root entries indexed by the next `root` input bits. An entry is
-//   (symbol << 4) | codeLength   for codes no longer than `root` bits,
-//   LONG                          for a prefix of a longer code (rare: decoded
-//                                 bit by bit from the canonical counts),
-//   0                             for bit patterns that are not a code (only in
-//                                 the incomplete codes zlib tolerates).
-// Code lengths are 1..15, so a valid short entry never has 0 in its low nibble.
-// ---------------------------------------------------------------------------
-
-const LONG = 16;
-const LIT_ROOT = 9;
-const DIST_ROOT = 8;
-const CL_ROOT = 7;
-
-/** Which alphabet a table is for; selects zlib's acceptance rules and messages. */
-const KIND_CODES = 0;
-const KIND_LENS = 1;
-const KIND_DISTS = 2;
-
-/** A decoding table plus what the slow path needs (per-length counts, sorted symbols). */
-interface Huffman {
-  readonly table: Int32Array;
-  readonly rootBits: number;
-  readonly count: Uint16Array;
-  readonly symbols: Uint16Array;
-}
-
-function makeHuffman(rootBits: number, maxSymbols: number): Huffman {
-  return {
-    table: new Int32Array(1 << rootBits),
-    rootBits,
-    count: new Uint16Array(16),
-    symbols: new Uint16Array(maxSymbols),
-  };
-}
-
-/** Per-length next-slot scratch for {@link buildHuffman}. */
-const offs = new Uint16Array(16);
-
-/**
- * Build a decoding table from code lengths `lens[off .. off+n)`.
- *
- * Acceptance follows zlib's inflate_table: an over-subscribed set is always an
- * error; an incomplete set is an error except for literal/length or distance
- * codes that consist of a single 1-bit code; an all-zero set is an error for
- * the code-length code and yields an always-invalid table for distances (a
- * block without matches may legitimately send no distance codes).
- */
-function buildHuffman(lens: Uint8Array, off: number, n: number, h: Huffman, kind: number): void {
-  const { table, rootBits, count, symbols } = h;
-  const size = 1 << rootBits;
-  count.fill(0);
-  for (let i = 0; i < n; i++) count[lens[off + i]!]!++;
-  count[0] = 0;
-
-  let max = 15;
-  while (max >= 1 && count[max] === 0) max--;
-  if (max === 0) {
-    if (kind === KIND_CODES) throw new InflateError('invalid code lengths set');
-    table.fill(0);
-    return;
-  }
-
-  let left = 1;
-  for (let len = 1; len <= 15; len++) {
-    left = (left << 1) - count[len]!;
-    if (left < 0) throw new InflateError(invalidCodeSetMessage(kind, 'over-subscribed'));
-  }
-  if (left > 0 && (kind === KIND_CODES || max !== 1)) {
-    throw new InflateError(invalidCodeSetMessage(kind, 'incomplete'));
-  }
-
-  // Symbols sorted by code length, then by value: canonical code order.
-  offs[1] = 0;
-  for (let len = 1; len < 15; len++) offs[len + 1] = offs[len]! + count[len]!;
-  for (let i = 0; i < n; i++) {
-    const l = lens[off + i]!;
-    if (l !== 0) symbols[offs[l]!++] = i;
-  }
-
-  if (left > 0) table.fill(0); // unused patterns must decode as invalid
-  const mask = size - 1;
-  let code = 0;
-  let k = 0;
-  for (let len = 1; len <= max; len++) {
-    for (let c = count[len]!; c > 0; c--) {
-      const sym = symbols[k++]!;
-      // Huffman codes are packed MSB first into an LSB-first stream, so the
-      // table is indexed by the bit-reversed code.
-      const rev = ((REV8[code & 0xff]! << 8) | REV8[code >>> 8]!) >>> (16 - len);
-      if (len <= rootBits) {
-        const entry = (sym << 4) | len;
-        for (let i = rev; i < size; i += 1 << len) table[i] = entry;
-      } else {
-        table[rev & mask] = LONG;
-      }
-      code++;
-    }
-    code <<= 1;
-  }
-}
-
-function invalidCodeSetMessage(kind: number, what: string): string {
-  const name =
-    kind === KIND_CODES ? 'code lengths' : kind === KIND_LENS ? 'literal/lengths' : 'distances';
-  return `invalid ${name} set (${what})`;
-}
-
-/**
- * Decode a code longer than the table root, one bit at a time from `hold`
- * (which holds `bits` valid bits), using the canonical counts.
- *
- * @returns `(symbol << 4) | length`, 0 if the bits are not a code, or -1 if
- *   more bits are needed than are available
- */
-function decodeLong(h: Huffman, hold: number, bits: number): number {
-  const { count, symbols } = h;
-  let code = 0;
-  let first = 0;
-  let index = 0;
-  for (let len = 1; len <= 15; len++) {
-    if (len > bits) return -1;
-    code |= hold & 1;
-    hold >>>= 1;
-    const c = count[len]!;
-    if (code - first < c) return (symbols[index + code - first]! << 4) | len;
-    index += c;
-    first = (first + c) << 1;
-    code <<= 1;
-  }
-  return 0;
-}
-
-// Reusable tables: dynamic ones are rebuilt per block, fixed ones once.
-const litDyn = makeHuffman(LIT_ROOT, 288);
-const distDyn = makeHuffman(DIST_ROOT, 32);
-const clHuff = makeHuffman(CL_ROOT, 19);
-const litFixed = makeHuffman(LIT_ROOT, 288);
-const distFixed = makeHuffman(DIST_ROOT, 32);
-/** Code lengths of the current dynamic block (literal/length then distance). */
-const lens = new Uint8Array(288 + 32);
-const clLens = new Uint8Array(19);
-
-// Static tables, filled on the first call rather than at import (a module that only builds
-// tokens never inflates).
-let tablesReady = false;
-
-function initTables(): void {
-  // Lengths: 8 codes with 0 extra bits, then groups of 4 with 1..5 extra bits;
-  // the last symbol (285) means exactly 258 (not 227 + 5 bits' worth).
-  let base = 3;
-  for (let i = 0; i < 28; i++) {
-    const extra = i < 8 ? 0 : (i >>> 2) - 1;
-    LEXT[i] = extra;
-    LBASE[i] = base;
-    base += 1 << extra;
-  }
-  LEXT[28] = 0;
-  LBASE[28] = 258;
-  // Distances: 4 codes with 0 extra bits, then pairs with 1..13 extra bits.
-  base = 1;
-  for (let i = 0; i < 30; i++) {
-    const extra = i < 4 ? 0 : (i >>> 1) - 1;
-    DEXT[i] = extra;
-    DBASE[i] = base;
-    base += 1 << extra;
-  }
-  for (let i = 0; i < 256; i++) {
-    let r = 0;
-    for (let b = 0; b < 8; b++) r |= ((i >>> b) & 1) << (7 - b);
-    REV8[i] = r;
-  }
-  // RFC 1951 §3.2.6. All 288 literal/length and 32 distance codes get lengths
-  // (as in zlib), so symbols 286/287 and distances 30/31 decode and are then
-  // rejected as invalid rather than being holes in the table.
-  const fixed = new Uint8Array(320);
-  for (let i = 0; i < 288; i++) fixed[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
-  for (let i = 288; i < 320; i++) fixed[i] = 5;
-  buildHuffman(fixed, 0, 288, litFixed, KIND_LENS);
-  buildHuffman(fixed, 288, 32, distFixed, KIND_DISTS);
-  tablesReady = true;
-}
-
-// ---------------------------------------------------------------------------
-// Output buffer management.
-// ---------------------------------------------------------------------------
-
-/**
- * Decoding happens into this reusable scratch buffer; only the exact-size
- * result is allocated per call (allocating a typed array larger than 64 bytes
- * costs V8 about a microsecond, as much as decoding a small token).
- */
-let scratch: Uint8Array = new Uint8Array(1 << 12);
 /** Scratch buffers larger than this are dropped after use instead of being kept. */
 const SCRATCH_KEEP = 1 << 20;
+
+/**
+ * The decoder's mutable state, in one object: the buffers it reuses from one call to the
+ * next. Calls on the same state must not overlap (the decoder never calls out to user
+ * code, so they cannot).
+ */
+class InflateState {
+  // Dynamic tables, rebuilt per block (the fixed ones are constants, in tables.ts).
+  readonly litDyn = makeHuffman(LIT_ROOT, 288);
+  readonly distDyn = makeHuffman(DIST_ROOT, 32);
+  readonly clHuff = makeHuffman(CL_ROOT, 19);
+  /** Code lengths of the current dynamic block (literal/length then distance). */
+  readonly lens = new Uint8Array(288 + 32);
+  readonly clLens = new Uint8Array(19);
+  /** Per-length next-slot scratch for buildHuffman. */
+  readonly offs = new Uint16Array(16);
+  /**
+   * Decoding happens into this reusable scratch buffer; only the exact-size
+   * result is allocated per call (allocating a typed array larger than 64 bytes
+   * costs V8 about a microsecond, as much as decoding a small token).
+   */
+  scratch: Uint8Array = new Uint8Array(1 << 12);
+}
+
+/**
+ * The state {@link zlibInflate} and {@link zlibInflateTransient} share, made on the first
+ * call (a module that never inflates never allocates it). Only this file holds it. The one
+ * view into its scratch buffer that leaves this file is the result of zlibInflateTransient,
+ * valid until the next call of either function; zlibInflate returns a copy.
+ */
+let shared: InflateState | undefined;
 
 /**
  * Make room for `extra` more bytes after `used`, enforcing `max`.
  *
  * @returns the (possibly new) scratch buffer
  */
-function growScratch(used: number, extra: number, max: number): Uint8Array {
+function growScratch(s: InflateState, used: number, extra: number, max: number): Uint8Array {
   const need = used + extra;
   if (need > max) {
     throw new InflateError(`decompressed data exceeds the limit of ${max} bytes`, 'limit');
   }
-  let cap = Math.max(scratch.length * 2, need);
+  let cap = Math.max(s.scratch.length * 2, need);
   if (cap > max) cap = max;
   let next: Uint8Array;
   try {
@@ -267,8 +110,8 @@ function growScratch(used: number, extra: number, max: number): Uint8Array {
   } catch {
     throw new InflateError(`decompressed data too large (cannot allocate ${cap} bytes)`, 'limit');
   }
-  next.set(scratch.subarray(0, used));
-  scratch = next;
+  next.set(s.scratch.subarray(0, used));
+  s.scratch = next;
   return next;
 }
 
@@ -293,7 +136,7 @@ function truncated(): InflateError {
  * @throws RangeError if `maxOutput` is not a non-negative integer or `Infinity`
  */
 export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
-  return inflate(input, maxOutput, false);
+  return inflate((shared ??= new InflateState()), input, maxOutput, false);
 }
 
 /**
@@ -302,11 +145,15 @@ export function zlibInflate(input: Uint8Array, maxOutput: number): Uint8Array {
  * it saves allocating and copying the output.
  */
 export function zlibInflateTransient(input: Uint8Array, maxOutput: number): Uint8Array {
-  return inflate(input, maxOutput, true);
+  return inflate((shared ??= new InflateState()), input, maxOutput, true);
 }
 
-function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint8Array {
-  if (!tablesReady) initTables();
+/**
+ * Decompress with state `s`: the result is a view of `s.scratch` if `transient` (valid
+ * until the next call with `s`), else a copy.
+ */
+function inflate(s: InflateState, input: Uint8Array, maxOutput: number, transient: boolean): Uint8Array {
+  initTables();
   if (!(maxOutput >= 0) || (maxOutput !== Infinity && !Number.isInteger(maxOutput))) {
     throw new RangeError('zlibInflate: maxOutput must be a non-negative integer or Infinity');
   }
@@ -325,8 +172,9 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
   let bits = 0;
 
   // A call that failed after growing the scratch buffer may have left it large.
-  if (scratch.length > SCRATCH_KEEP) scratch = new Uint8Array(1 << 12);
-  let out = scratch;
+  if (s.scratch.length > SCRATCH_KEEP) s.scratch = new Uint8Array(1 << 12);
+  let out = s.scratch;
+  const { lens, clLens, offs } = s;
   let outPos = 0;
   // Bytes that may be written before the slow path must run: the end of the
   // scratch buffer or the caller's limit, whichever comes first.
@@ -360,7 +208,7 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
       if (len !== (nlen ^ 0xffff)) throw new InflateError('invalid stored block lengths');
       if (pos + len > inLen) throw truncated();
       if (outPos + len > room) {
-        out = growScratch(outPos, len, maxOutput);
+        out = growScratch(s, outPos, len, maxOutput);
         room = Math.min(out.length, maxOutput);
       }
       out.set(input.subarray(pos, pos + len), outPos);
@@ -399,11 +247,11 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
         hold >>>= 3;
         bits -= 3;
       }
-      buildHuffman(clLens, 0, 19, clHuff, KIND_CODES);
+      buildHuffman(clLens, 0, 19, s.clHuff, KIND_CODES, offs);
 
       // Literal/length and distance code lengths form one sequence; repeats
       // may cross from one into the other (as zlib allows).
-      const clTable = clHuff.table;
+      const clTable = s.clHuff.table;
       const total = nlen + ndist;
       let i = 0;
       while (i < total) {
@@ -445,10 +293,10 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
         while (repeat-- > 0) lens[i++] = value;
       }
       if (lens[256] === 0) throw new InflateError('invalid code -- missing end-of-block');
-      buildHuffman(lens, 0, nlen, litDyn, KIND_LENS);
-      buildHuffman(lens, nlen, ndist, distDyn, KIND_DISTS);
-      lit = litDyn;
-      dist = distDyn;
+      buildHuffman(lens, 0, nlen, s.litDyn, KIND_LENS, offs);
+      buildHuffman(lens, nlen, ndist, s.distDyn, KIND_DISTS, offs);
+      lit = s.litDyn;
+      dist = s.distDyn;
     } else {
       throw new InflateError('invalid block type');
     }
@@ -493,7 +341,7 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
       const sym = e >>> 4;
       if (sym < 256) {
         if (outPos === room) {
-          out = growScratch(outPos, 1, maxOutput);
+          out = growScratch(s, outPos, 1, maxOutput);
           room = Math.min(out.length, maxOutput);
         }
         out[outPos++] = sym;
@@ -506,7 +354,7 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
           hold >>>= n2;
           bits -= n2;
           if (outPos === room) {
-            out = growScratch(outPos, 1, maxOutput);
+            out = growScratch(s, outPos, 1, maxOutput);
             room = Math.min(out.length, maxOutput);
           }
           out[outPos++] = e2 >>> 4;
@@ -562,7 +410,7 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
       }
       if (distance > outPos) throw new InflateError('invalid distance too far back');
       if (outPos + length > room) {
-        out = growScratch(outPos, length, maxOutput);
+        out = growScratch(s, outPos, length, maxOutput);
         room = Math.min(out.length, maxOutput);
       }
       let from = outPos - distance;
@@ -599,7 +447,7 @@ function inflate(input: Uint8Array, maxOutput: number, transient: boolean): Uint
     }
   }
   // A large scratch buffer is dropped (a transient result keeps it alive until released).
-  if (scratch.length > SCRATCH_KEEP) scratch = new Uint8Array(1 << 12);
+  if (s.scratch.length > SCRATCH_KEEP) s.scratch = new Uint8Array(1 << 12);
   if (adler32(result) !== expected) throw new InflateError('incorrect data check (Adler-32 mismatch)');
   return result;
 }

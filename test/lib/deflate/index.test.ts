@@ -8,10 +8,10 @@ import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import pako from 'pako';
 import { describe, expect, it } from 'vitest';
-import { adler32, runSymbols, zlibDeflate } from '../../src/lib/deflate.js';
-import { zlibInflate } from '../../src/lib/inflate.js';
-import { concat, prng, randomBytes } from '../support/bytes.js';
-import { runs as propertyRuns } from '../support/depth.js';
+import { zlibDeflate } from '../../../src/lib/deflate/index.js';
+import { zlibInflate } from '../../../src/lib/inflate/index.js';
+import { concat, prng, randomBytes } from '../../support/bytes.js';
+import { runs as propertyRuns } from '../../support/depth.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const fromHex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'));
@@ -206,30 +206,6 @@ const runs: fc.Arbitrary<Uint8Array> = fc
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
-
-describe('adler32', () => {
-  it('matches known values', () => {
-    expect(adler32(new Uint8Array(0))).toBe(1);
-    expect(adler32(ascii('a'))).toBe(0x00620062);
-    expect(adler32(ascii('Wikipedia'))).toBe(0x11e60398);
-    expect(adler32(ascii('abcdefghijklmnopqrstuvwxyz'))).toBe(0x90860b20);
-  });
-
-  it('matches the trailer pako writes, including long runs of 0xff (modulo reduction)', () => {
-    const inputs = [
-      new Uint8Array(100_000).fill(0xff),
-      randomBytes(50_001, 1),
-      randomBytes(3_853, 2),
-      randomBytes(3_854, 3),
-      randomBytes(7_601, 4),
-    ];
-    for (const input of inputs) {
-      const z = pako.deflate(input);
-      const trailer = Buffer.from(z.subarray(z.length - 4)).readUInt32BE(0);
-      expect(adler32(input)).toBe(trailer);
-    }
-  });
-});
 
 describe('zlibDeflate: fixed cases', () => {
   it('produces the exact bytes of zlib for tiny inputs', () => {
@@ -431,86 +407,5 @@ describe('zlibDeflate: property tests against pako', () => {
         return b;
       });
     fc.assert(fc.property(large, (b) => checkAgainstPako(b, false)), { numRuns: propertyRuns(80) });
-  });
-});
-
-/**
- * Code-length symbols (lengths 1..15 and repeat code 16) that zlib's scan_tree sends for the
- * non-zero part of `lengths`: an independent transcription of its run rules.
- */
-function nonZeroLengthSymbols(lengths: number[]): number {
-  let symbols = 0;
-  let prevLen = -1;
-  let nextLen = lengths[0]!;
-  let count = 0;
-  let maxCount = nextLen === 0 ? 138 : 7;
-  let minCount = nextLen === 0 ? 3 : 4;
-  for (let n = 0; n < lengths.length; n++) {
-    const curLen = nextLen;
-    nextLen = n + 1 < lengths.length ? lengths[n + 1]! : -1;
-    if (++count < maxCount && curLen === nextLen) continue;
-    if (curLen !== 0) {
-      if (count < minCount) symbols += count;
-      else symbols += curLen !== prevLen ? 2 : 1;
-    }
-    count = 0;
-    prevLen = curLen;
-    if (nextLen === 0) [maxCount, minCount] = [138, 3];
-    else if (curLen === nextLen) [maxCount, minCount] = [6, 3];
-    else [maxCount, minCount] = [7, 4];
-  }
-  return symbols;
-}
-
-describe('zlibDeflate: run-length bound used to skip trees', () => {
-  it('runSymbols(r) is what zlib sends for a run of r equal lengths after a zero', () => {
-    for (let r = 1; r <= 286; r++) expect(runSymbols(r), `run of ${r}`).toBe(nonZeroLengthSymbols([0, ...Array<number>(r).fill(7)]));
-  });
-
-  it('no cut of a stretch into runs of different lengths sends fewer symbols than one run', () => {
-    // Minimum over every cut of k into runs (each priced as a run after a different length).
-    const best = [0];
-    for (let k = 1; k <= 286; k++) {
-      let min = Infinity;
-      for (let r = 1; r <= k; r++) min = Math.min(min, best[k - r]! + runSymbols(r));
-      best.push(min);
-      expect(min, `stretch of ${k}`).toBe(runSymbols(k));
-    }
-    // And on random stretches of real lengths, zlib never sends fewer.
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 60 }), (lengths) => {
-        expect(nonZeroLengthSymbols([0, ...lengths])).toBeGreaterThanOrEqual(runSymbols(lengths.length));
-      }),
-      { numRuns: propertyRuns(2000) },
-    );
-  });
-});
-
-describe('zlibDeflate: blocks decided without building trees', () => {
-  // Blocks of up to 192 input bytes first build the distance tree and try to prove that zlib
-  // would send the fixed code (a lower bound on the dynamic block's size); these inputs sit on
-  // both sides of that decision, so a bound that were ever too high would show up as a
-  // difference from zlib.
-  it('equals zlib on small inputs of every skew, where fixed and dynamic blocks both occur', () => {
-    const numRuns = propertyRuns(20_000);
-    let dynamic = 0;
-    let fixed = 0;
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 256 }), fc.integer({ min: 0, max: 4 }), fc.nat(), (size, alphabet, skew, seed) => {
-        const r = prng(seed);
-        const input = new Uint8Array(size);
-        for (let i = 0; i < size; i++) input[i] = Math.floor(r() ** (skew + 1) * alphabet);
-        const ours = zlibDeflate(input);
-        expect(hex(ours)).toBe(hex(pako.deflate(input)));
-        // BTYPE of the first block: 01 fixed, 10 dynamic.
-        const type = (ours[2]! >> 1) & 3;
-        if (type === 2) dynamic++;
-        if (type === 1) fixed++;
-      }),
-      { numRuns },
-    );
-    // Both sides of the decision are exercised: each kind is at least a twentieth of the runs.
-    expect(dynamic).toBeGreaterThan(numRuns / 20);
-    expect(fixed).toBeGreaterThan(numRuns / 20);
   });
 });
