@@ -4,7 +4,8 @@
 //   built-ins with createRequire too, so node:crypto serves large HMACs on every Node 20.x.
 // - 'browser' (dist/browser/*.js; every other importer: browsers, Workers, bundlers): the
 //   rolled SHA-256 compression, smaller and slower than the generated unrolled one, and the
-//   compact zlib decoder (inflate/small), same results and errors as the table-driven one.
+//   compact zlib decoder (inflate/small), same results and errors as the table-driven one,
+//   and base64 without the lookup of Node's Buffer (buffer-base64-none), which they lack.
 //
 // src/ itself is neither: it imports the portable modules, which run everywhere. The
 // bundle-size budgets and the browser tests bundle src/ with the 'browser' plugin, so they
@@ -18,7 +19,7 @@ const LIB = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'lib');
 /** Per variant: module of src/lib → its replacement, both relative to src/lib, without extension. */
 export const VARIANTS = {
   node: { 'builtin-loader': 'builtin-loader-node' },
-  browser: { 'sha256-compress': 'sha256-compress-small', 'inflate/index': 'inflate/small' },
+  browser: { 'sha256-compress': 'sha256-compress-small', 'inflate/index': 'inflate/small', 'buffer-base64': 'buffer-base64-none' },
 };
 
 /** An esbuild plugin resolving src/lib's swapped modules to their `variant` replacements. */

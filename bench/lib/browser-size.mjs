@@ -10,15 +10,16 @@ const KiB = 1024;
 
 /**
  * The measured bundles: `code` imports from `entry(name)`, the path of an entry file.
- * `budget` (bytes, min+gzip) is the ceiling the test enforces, a few percent over today's
- * size so that growth is a decision; `target` is the size aimed for. What still stands
- * between them: the strict zlib-equivalent inflate (about 2 KiB of every decoding bundle),
- * the legacy DynamicKey recognition inside decodeToken, and exact error messages.
+ * `budget` (bytes, min+gzip) is the ceiling the test enforces; `target` is the size aimed
+ * for. Where the two differ, the budget is a little over today's size, so that growth is a
+ * decision. What still stands between decode + verify and its target: the strict inflate
+ * (about 2 KiB even in its compact browser form), the recognition of legacy DynamicKey keys
+ * inside decodeToken, the 006 re-packing verify needs, and exact error messages.
  */
 export const BROWSER_BUNDLES = [
-  { id: 'decode + verify', target: 9 * KiB, budget: 12 * KiB, code: (entry) => `export { decodeToken, verifyToken } from ${entry('index')};` },
-  { id: 'one 007 RTC build', target: 15 * KiB, budget: 15.75 * KiB, code: (entry) => `export { RtcTokenBuilder } from ${entry('007')};` },
-  { id: 'agora-tokens (export *)', target: 28 * KiB, budget: 30.5 * KiB, code: (entry) => `export * from ${entry('index')};` },
+  { id: 'decode + verify', target: 9 * KiB, budget: 11 * KiB, code: (entry) => `export { decodeToken, verifyToken } from ${entry('index')};` },
+  { id: 'one 007 RTC build', target: 15 * KiB, budget: 15 * KiB, code: (entry) => `export { RtcTokenBuilder } from ${entry('007')};` },
+  { id: 'agora-tokens (export *)', target: 28 * KiB, budget: 29.5 * KiB, code: (entry) => `export * from ${entry('index')};` },
   { id: 'agora-tokens/006 (export *)', code: (entry) => `export * from ${entry('006')};` },
   { id: 'agora-tokens/007 (export *)', code: (entry) => `export * from ${entry('007')};` },
   { id: 'agora-tokens/legacy (export *)', code: (entry) => `export * from ${entry('legacy')};` },

@@ -1,10 +1,12 @@
 // Standard-alphabet base64 with `=` padding, decoded strictly: a token's text must be the
 // canonical encoding of its bytes, so no two strings decode to the same token. One
 // table-driven pass validates and decodes every character (Buffer would silently skip bad
-// ones). Encoding uses Node's Buffer where the runtime has one (about twice as fast for a
-// token), else a table pass of our own: the same text either way.
+// ones). Encoding uses Node's Buffer where the runtime has one (buffer-base64.ts: about
+// twice as fast for a token; the browser build has none), else a table pass of our own:
+// the same text either way.
 
 import { TokenFormatError } from '../core/errors.js';
+import { bufferBase64 } from './buffer-base64.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const ALPHABET_CODES = /* @__PURE__ */ Array.from(ALPHABET, (c) => c.charCodeAt(0));
@@ -14,39 +16,17 @@ const LOOKUP = /* @__PURE__ */ (() => {
   return table;
 })();
 
-interface NodeBuffer {
-  readonly buffer: ArrayBufferLike;
-  toString(encoding: 'base64', start: number, end: number): string;
-}
-type BufferStatic = { from(buffer: ArrayBufferLike): NodeBuffer };
-
 /**
- * The module's reusable state, in one place:
- * - `nodeBuffer`: Node's Buffer, looked up on first use, never at import (browsers and
- *   Workers have none: `null`);
- * - `view`: a Buffer view of the last ArrayBuffer encoded from (builds encode from the same
- *   scratch buffer every time, so the view is made once, not per token);
- * - `decoded`: the buffer {@link decodeBase64} writes into. Its result is a view of it, valid
- *   until the next call: parsers read it (and copy what they keep) before decoding again,
- *   and no user code runs in between.
+ * The module's reusable state: `decoded`, the buffer {@link decodeBase64} writes into. Its
+ * result is a view of it, valid until the next call: parsers read it (and copy what they
+ * keep) before decoding again, and no user code runs in between.
  */
-const state: { nodeBuffer: BufferStatic | null | undefined; view: NodeBuffer | undefined; decoded: Uint8Array } = {
-  nodeBuffer: undefined,
-  view: undefined,
-  decoded: new Uint8Array(1024),
-};
+const state = { decoded: new Uint8Array(1024) };
 /** Past this size decoded bytes get a buffer of their own, freed with the result. */
 const DECODED_KEEP = 1 << 20;
 
 export function encodeBase64(bytes: Uint8Array): string {
-  if (state.nodeBuffer === undefined) {
-    const found = (globalThis as { Buffer?: BufferStatic }).Buffer;
-    state.nodeBuffer = typeof found?.from === 'function' ? found : null;
-  }
-  if (state.nodeBuffer === null) return encodeBase64Portable(bytes);
-  let view = state.view;
-  if (view?.buffer !== bytes.buffer) view = state.view = state.nodeBuffer.from(bytes.buffer);
-  return view.toString('base64', bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return bufferBase64(bytes) ?? encodeBase64Portable(bytes);
 }
 
 /** Base64 of `bytes` with no Buffer: the path of browsers and Workers (exported for tests). */
