@@ -124,7 +124,7 @@ const dir = await moduleDir();
 const dirUrl = pathToFileURL(`${dir}/`).href;
 const signingUs = await signingCost(dir);
 const busyUs = Math.round(signingUs);
-const KINDS = [...(args.control ? ['bare', 'busy'] : ['bare']), 'sign', 'official', 'token', 'express', 'workers'];
+const KINDS = [...(args.control ? ['bare', 'busy'] : ['bare']), 'sign', 'official', 'token', 'express', 'express-bare', 'workers'];
 const runs = Object.fromEntries(KINDS.map((kind) => [kind, []]));
 for (let round = 0; round < settings.rounds; round++) {
   const order = KINDS.map((_, i) => KINDS[(i + round) % KINDS.length]);
@@ -175,6 +175,7 @@ if (args.json) {
   console.log(row('bare + signing (agora-token)', summary.official));
   console.log(row('token server', summary.token));
   console.log(row('token server through Express', summary.express));
+  console.log(row('Express alone (answering like bare)', summary['express-bare']));
   console.log(row('token server, 2 workers', summary.workers));
   console.log(`throughput ratio token/bare: ${ratio.toFixed(2)} (per round: ${perRoundRatios.map((r) => r.toFixed(2)).join(', ')})`);
   console.log(`bare+signing with agora-tokens / with agora-token: ${officialRatio.toFixed(2)}x the throughput`);
@@ -183,6 +184,10 @@ if (args.json) {
     console.log(`${t.name}: ${t.value.toFixed(2)} (target ${t.atMost ? '<=' : '>='} ${t.bound}) ${met ? 'met' : 'MISSED'}`);
   }
   console.log(`signing one token in-process (buildRtcToken): ${signingUs.toFixed(1)} us`);
+  // Express's own cost (Express alone minus bare), taken out of the Express path: what the
+  // handler costs as middleware beyond the direct path.
+  const inExpress = median(runs.express.map((r, i) => (r.cpuPerRequestUs - (runs['express-bare'][i].cpuPerRequestUs - runs.bare[i].cpuPerRequestUs)) / runs.token[i].cpuPerRequestUs));
+  console.log(`Express alone costs ${(summary['express-bare'].cpuPerRequestUs - summary.bare.cpuPerRequestUs).toFixed(1)} us/req over bare; without it, the handler as middleware costs ${inExpress.toFixed(2)}x the direct path`);
   if (summary.busy !== undefined) {
     const busyRatio = median(perRound('busy', 'bare'));
     console.log(`control: the bare server busy-waiting ${busyUs} us per request keeps ${busyRatio.toFixed(2)} of its throughput`);

@@ -1,5 +1,5 @@
 // A server under test, in its own process:
-// `node serve.mjs <bare|busy|sign|official|token|express|workers> <module-dir-url>`.
+// `node serve.mjs <bare|busy|sign|official|token|express|express-bare|workers> <module-dir-url>`.
 // Reports its port over IPC, then answers `{ type: 'cpu' }` with its CPU time so far (for
 // `workers`, the primary's plus every worker's).
 //
@@ -15,6 +15,8 @@
 //        with the limit raised so that the load is measured rather than refused.
 // express: the same handler as Express middleware (createNodeHandler inside an Express app,
 //        logging and rate limiter on), as a team adds it to an existing Express server.
+// express-bare: an Express app whose one middleware answers like bare: what Express itself
+//        costs per request, whatever it serves.
 // workers: `npm start` with WORKERS=2 (startCluster: two worker processes behind one port,
 //        the rate limit counted in the primary).
 
@@ -41,6 +43,19 @@ async function start() {
       });
       req.resume();
     });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return server.address().port;
+  }
+  if (kind === 'express-bare') {
+    const app = createRequire(import.meta.url)('express')();
+    app.use((req, res) => {
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(BARE_BODY)) });
+        res.end(BARE_BODY);
+      });
+      req.resume();
+    });
+    const server = createServer(app);
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     return server.address().port;
   }
