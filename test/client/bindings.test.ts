@@ -45,6 +45,15 @@ class Emitter {
   }
 }
 
+/** An RTC client whose SDK calls are recorders. */
+function rtcClient() {
+  return Object.assign(new Emitter(), {
+    renewToken: vi.fn(async (_token: string) => undefined),
+    join: vi.fn(async (..._args: unknown[]) => 42),
+    leave: vi.fn(async () => undefined),
+  });
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
 });
@@ -55,11 +64,7 @@ afterEach(() => {
 describe('bindRtcClient', () => {
   it('renews on schedule and on will-expire without renewing twice, rejoins after did-expire, detaches', async () => {
     const { source, requests } = tokenSource({ kind: 'rtc', channelName: 'demo', uid: 42 });
-    const client = Object.assign(new Emitter(), {
-      renewToken: vi.fn(async (_token: string) => undefined),
-      join: vi.fn(async (..._args: unknown[]) => 42),
-      leave: vi.fn(async () => undefined),
-    });
+    const client = rtcClient();
     await client.join(appId, 'demo', await source.getToken(), 42);
     const detach = bindRtcClient(client, source, { appId, channelName: 'demo', uid: 42 });
     for (let i = 0; i < 3; i += 1) await vi.advanceTimersByTimeAsync(30_000);
@@ -85,11 +90,7 @@ describe('bindRtcClient', () => {
 describe('a page asleep past the expiry', () => {
   it('renews no dead session; the SDK\'s expired event rejoins with the token renewed on waking, one request', async () => {
     const { source, requests } = tokenSource({ kind: 'rtc', channelName: 'demo', uid: 42 });
-    const client = Object.assign(new Emitter(), {
-      renewToken: vi.fn(async (_token: string) => undefined),
-      join: vi.fn(async (..._args: unknown[]) => 42),
-      leave: vi.fn(async () => undefined),
-    });
+    const client = rtcClient();
     await client.join(appId, 'demo', await source.getToken(), 42);
     const detach = bindRtcClient(client, source, { appId, channelName: 'demo', uid: 42 });
     // Asleep for 5 minutes: the clock jumps, then the overdue renewal timer fires once.

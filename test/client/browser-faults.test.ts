@@ -4,11 +4,10 @@
 // bound on requests.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { buildRtcToken } from '../../src/index.js';
-import { COUNT_FETCHES, listen, runClock } from './browser-support.js';
+import { COUNT_FETCHES, closeAll, listen, pageServer as servePage, runClock } from './browser-support.js';
 import { createNodeHandler, createTokenHandler } from '../../src/server-node.js';
 
 const appId = '970ca35de60c44645bbae8a215061b33';
@@ -29,12 +28,7 @@ let posts = 0;
 let held = 0;
 
 beforeAll(async () => {
-  const bundle = await build({ entryPoints: ['src/client.ts'], bundle: true, write: false, platform: 'browser', format: 'iife', globalName: 'AgoraTokens' });
-  const script = bundle.outputFiles[0]!.text;
-  pageServer = createServer((req, res) => {
-    if (req.url === '/client.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/client.js"></script>');
-  });
+  pageServer = await servePage();
   const tokens = createNodeHandler(createTokenHandler({ appId, appCertificate, defaultExpiresIn: 40, cors: '*', rateLimit: false, nowMs: () => pageMs }));
   tokenServer = createServer((req, res) => {
     if (req.method !== 'POST') return void tokens(req, res);
@@ -64,7 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   tokenServer?.closeAllConnections();
-  await Promise.all([pageServer, tokenServer].map((s) => new Promise((resolve) => (s?.listening ? s.close(resolve) : resolve(undefined)))));
+  await closeAll(pageServer, tokenServer);
 });
 
 async function run(page: Page, seconds: number, each?: (second: number) => Promise<void>): Promise<void> {

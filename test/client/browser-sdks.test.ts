@@ -3,14 +3,13 @@
 // loopback with the page's clock faked. The SDKs' network side is replaced where it would need
 // Agora's servers: renewToken, join/leave, login and open are recorders on the SDK's own
 // object, and the token events are raised through the SDK's own emitters.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
-import { COUNT_FETCHES, listen, runClock, settle } from './browser-support.js';
+import { COUNT_FETCHES, closeAll, listen, pageServer as servePage, runClock, settle } from './browser-support.js';
 import { createTokenServer } from '../../src/server-node.js';
 import { verifyToken } from '../../src/index.js';
 import { readToken } from '../../src/client/token-info.js';
@@ -38,14 +37,9 @@ let tokenUrl: string;
 let serverMs = START;
 
 beforeAll(async () => {
-  const bundle = await build({ entryPoints: ['src/client.ts'], bundle: true, write: false, platform: 'browser', format: 'iife', globalName: 'AgoraTokens' });
-  const scripts: Record<string, string> = { '/client.js': bundle.outputFiles[0]!.text };
+  const scripts: Record<string, string> = {};
   for (const [path, file] of Object.entries(SDK_SCRIPTS)) scripts[path] = readFileSync(file, 'utf8');
-  pageServer = createServer((req, res) => {
-    const script = scripts[req.url ?? ''];
-    if (script !== undefined) res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html>${Object.keys(scripts).map((p) => `<script src="${p}"></script>`).join('')}`);
-  });
+  pageServer = await servePage(scripts);
   tokenServer = createTokenServer({ appId, appCertificate, defaultExpiresIn: 40, cors: '*', rateLimit: false, nowMs: () => serverMs });
   [pageUrl, tokenUrl] = await Promise.all([listen(pageServer), listen(tokenServer)]);
   browser = await launchChromium();
@@ -53,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([pageServer, tokenServer].map((s) => new Promise((resolve) => (s ? s.close(resolve) : resolve(undefined)))));
+  await closeAll(pageServer, tokenServer);
 });
 
 /**

@@ -1,9 +1,31 @@
 // Shared by the Chromium tests: a page script that counts fetches in flight, and a clock
 // step that waits (on real loopback I/O, never on a duration) until every request the page
 // made is settled or held by the server on purpose.
-import type { Server } from 'node:http';
+import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+
+/**
+ * A server for the test page: `/client.js` is `agora-tokens/client` bundled for the browser
+ * (global `AgoraTokens`), each of `scripts` (path → source) is served too, and any other path
+ * is a page loading them all, the client first.
+ */
+export async function pageServer(scripts: Readonly<Record<string, string>> = {}): Promise<Server> {
+  const bundle = await build({ entryPoints: ['src/client.ts'], bundle: true, write: false, platform: 'browser', format: 'iife', globalName: 'AgoraTokens' });
+  const all: Record<string, string> = { '/client.js': bundle.outputFiles[0]!.text, ...scripts };
+  const page = `<!doctype html>${Object.keys(all).map((path) => `<script src="${path}"></script>`).join('')}`;
+  return createServer((req, res) => {
+    const script = all[req.url ?? ''];
+    if (script !== undefined) res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+  });
+}
+
+/** Closes each server given (a test whose set-up failed may not have them all). */
+export async function closeAll(...servers: Array<Server | undefined>): Promise<void> {
+  await Promise.all(servers.map((s) => new Promise((resolve) => (s?.listening ? s.close(resolve) : resolve(undefined)))));
+}
 
 /** Listens on loopback (`port` 0: any free port) and resolves to the server's base URL. */
 export function listen(server: Server, port = 0): Promise<string> {

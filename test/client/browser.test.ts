@@ -1,11 +1,10 @@
 // The client in a real headless Chromium against the real token server on loopback, with the
 // page's clock faked and the server's clock driven to follow it (or to sit 10 minutes off).
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
-import { COUNT_FETCHES, listen, runClock } from './browser-support.js';
+import { COUNT_FETCHES, closeAll, listen, pageServer as servePage, runClock } from './browser-support.js';
 import { createTokenServer } from '../../src/server-node.js';
 import { verifyToken } from '../../src/index.js';
 
@@ -22,12 +21,7 @@ let tokenUrl: string;
 let serverClock = { pageMs: START, skewMs: 0 };
 
 beforeAll(async () => {
-  const bundle = await build({ entryPoints: ['src/client.ts'], bundle: true, write: false, platform: 'browser', format: 'iife', globalName: 'AgoraTokens' });
-  const script = bundle.outputFiles[0]!.text;
-  pageServer = createServer((req, res) => {
-    if (req.url === '/client.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/client.js"></script>');
-  });
+  pageServer = await servePage();
   tokenServer = createTokenServer({
     appId,
     appCertificate,
@@ -42,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([pageServer, tokenServer].map((s) => new Promise((resolve) => (s ? s.close(resolve) : resolve(undefined)))));
+  await closeAll(pageServer, tokenServer);
 });
 
 /** Advances the page's clock a second at a time, the server's clock following. */

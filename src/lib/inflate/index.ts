@@ -15,13 +15,15 @@
  *
  * Pure TypeScript, no dependencies, safe to run in browsers.
  *
- * This file decodes the stream; tables.ts holds the Huffman decoding tables (their
- * format, construction and the constant ones), inflate-error.ts the error it throws.
+ * This file decodes the stream; header.ts checks its first two bytes, tables.ts holds the
+ * Huffman decoding tables (their format, construction and the constant ones),
+ * inflate-error.ts the error it throws.
  *
  * @module
  */
 
 import { adler32 } from '../adler32.js';
+import { checkStreamStart } from './header.js';
 import { InflateError } from './inflate-error.js';
 import {
   buildHuffman,
@@ -154,17 +156,8 @@ export function zlibInflateTransient(input: Uint8Array, maxOutput: number): Uint
  */
 function inflate(s: InflateState, input: Uint8Array, maxOutput: number, transient: boolean): Uint8Array {
   initTables();
-  if (!(maxOutput >= 0) || (maxOutput !== Infinity && !Number.isInteger(maxOutput))) {
-    throw new RangeError('zlibInflate: maxOutput must be a non-negative integer or Infinity');
-  }
+  checkStreamStart(input, maxOutput);
   const inLen = input.length;
-  if (inLen < 2) throw new InflateError('unexpected end of zlib stream (missing header)');
-  const cmf = input[0]!;
-  const flg = input[1]!;
-  if (((cmf << 8) | flg) % 31 !== 0) throw new InflateError('incorrect header check');
-  if ((cmf & 0x0f) !== 8) throw new InflateError('unknown compression method');
-  if (cmf >>> 4 > 7) throw new InflateError('invalid window size');
-  if ((flg & 0x20) !== 0) throw new InflateError('preset dictionary is not supported');
 
   // Bit reader: `hold` has `bits` valid bits (≤ 32), consumed LSB first.
   let pos = 2;

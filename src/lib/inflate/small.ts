@@ -13,6 +13,7 @@
  */
 
 import { adler32 } from '../adler32.js';
+import { checkStreamStart } from './header.js';
 import { InflateError } from './inflate-error.js';
 
 export { InflateError } from './inflate-error.js';
@@ -92,18 +93,9 @@ export function zlibInflateTransient(input: Uint8Array, maxOutput: number): Uint
 }
 
 function inflate(input: Uint8Array, maxOutput: number): Uint8Array {
-  if (!(maxOutput >= 0) || (maxOutput !== Infinity && !Number.isInteger(maxOutput))) {
-    throw new RangeError('zlibInflate: maxOutput must be a non-negative integer or Infinity');
-  }
+  checkStreamStart(input, maxOutput);
   const { fixedLit, fixedDist, len: lengths, dist: distances } = staticTables();
   const end = input.length;
-  if (end < 2) throw new InflateError('unexpected end of zlib stream (missing header)');
-  const cmf = input[0]!;
-  const flg = input[1]!;
-  if (((cmf << 8) | flg) % 31 !== 0) throw new InflateError('incorrect header check');
-  if ((cmf & 0x0f) !== 8) throw new InflateError('unknown compression method');
-  if (cmf >>> 4 > 7) throw new InflateError('invalid window size');
-  if ((flg & 0x20) !== 0) throw new InflateError('preset dictionary is not supported');
 
   const truncated = (): InflateError => new InflateError('unexpected end of zlib stream (truncated input)');
   // The next bit is bit `shift` of input[pos], LSB first.
