@@ -74,6 +74,12 @@ export class TokenServerCore {
   readonly #storeLimiter: StoreLimiter | undefined;
   readonly #checkBearer: ((authorization: string | undefined) => boolean) | undefined;
   readonly #warned = new Set<string>();
+  /**
+   * Memos of values every request recomputes, each for the last input (requests in one
+   * millisecond, and from one peer, repeat them): the log line's time, and a peer address's
+   * rate-limit key.
+   */
+  readonly #last = { ms: Number.NaN, iso: '', address: '', addressKey: undefined as string | undefined };
 
   constructor(options: TokenHandlerOptions) {
     this.options = resolveOptions(options);
@@ -100,7 +106,7 @@ export class TokenServerCore {
     }
     const xff = req.header('x-forwarded-for');
     const forwardedHeader = req.header('forwarded');
-    if (xff === undefined && forwardedHeader === undefined) return req.address === undefined ? undefined : addressKey(req.address);
+    if (xff === undefined && forwardedHeader === undefined) return this.#peerKey(req.address);
     if (trustProxy === 0) {
       // Once: behind a proxy every client shares the proxy's address and allowance.
       this.#warnOnce('forwarded', 'a request carries X-Forwarded-For/Forwarded but trustProxy is 0 (TRUST_PROXY unset), so clients are rate-limited by the proxy\'s address and share one allowance. Behind a reverse proxy, set TRUST_PROXY (trustProxy) to the number of proxies.');
@@ -114,7 +120,26 @@ export class TokenServerCore {
         forwarded: forwardedHeader === undefined ? null : sample(forwardedHeader),
       });
     }
-    return req.address === undefined ? undefined : addressKey(req.address);
+    return this.#peerKey(req.address);
+  }
+
+  #peerKey(address: string | undefined): string | undefined {
+    if (address === undefined) return undefined;
+    const last = this.#last;
+    if (address !== last.address) {
+      last.addressKey = addressKey(address);
+      last.address = address;
+    }
+    return last.addressKey;
+  }
+
+  #isoTime(ms: number): string {
+    const last = this.#last;
+    if (ms !== last.ms) {
+      last.iso = new Date(ms).toISOString();
+      last.ms = ms;
+    }
+    return last.iso;
   }
 
   #warnOnce(what: string, msg: string, fields?: Record<string, unknown>): void {
@@ -207,7 +232,7 @@ export class TokenServerCore {
     }
     if (options.log !== undefined) {
       const entry: RequestLogEntry = {
-        time: new Date(options.now()).toISOString(),
+        time: this.#isoTime(options.now()),
         method: req.method,
         path: path.length > 512 ? `${path.slice(0, 509)}...` : path,
         status,

@@ -30,7 +30,21 @@ export function scrub(message: string, secrets: readonly (string | undefined)[])
   return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }
 
-/** @internal Writes an entry as one line. */
+/** Printable ASCII but `"` and `\`: a string JSON writes as it is, between quotes. */
+const PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+function jsonString(value: string): string {
+  return PLAIN_JSON.test(value) ? `"${value}"` : JSON.stringify(value);
+}
+
+/**
+ * @internal Writes an entry as one line: exactly `JSON.stringify(entry)` (its numbers are
+ * finite; a property test holds it to that), field by field because the line is on every
+ * request's path.
+ */
 export function formatEntry(entry: RequestLogEntry): string {
-  return JSON.stringify(entry);
+  let line = `{"time":${jsonString(entry.time)},"method":${jsonString(entry.method)},"path":${jsonString(entry.path)},"status":${String(entry.status)},"ms":${String(entry.ms)},"client":${entry.client === null ? 'null' : jsonString(entry.client)},"route":${entry.route === null ? 'null' : jsonString(entry.route)}`;
+  if (entry.error !== undefined) line += `,"error":${jsonString(entry.error)}`;
+  if (entry.detail !== undefined) line += `,"detail":${jsonString(entry.detail)}`;
+  return `${line}}`;
 }
