@@ -84,7 +84,9 @@ export function snapshotDist() {
   }
   const outdir = mkdtempSync(join(tmpdir(), 'agora-tokens-bench-dist-'));
   cpSync(dist, outdir, { recursive: true, filter: (src) => !/\.(d\.ts|d\.cts|map)$/.test(src) });
-  writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+  // As the package declares it: without `sideEffects: false` a bundler keeps every module the
+  // browser build's entries import, and the browser sizes come out as if nothing were dropped.
+  writeFileSync(join(outdir, 'package.json'), '{ "type": "module", "sideEffects": false }\n');
   return outdir;
 }
 
