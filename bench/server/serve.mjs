@@ -29,6 +29,12 @@ const [kind, dirUrl] = process.argv.slice(2);
 // The size of a 007 `{"token":"...","code":"200"}` answer, so both write the same bytes.
 const BARE_BODY = JSON.stringify({ token: `007${'A'.repeat(180)}`, code: '200' });
 
+/** The bare servers' answer: the constant body, with its length. */
+function answerBare(res) {
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(BARE_BODY)) });
+  res.end(BARE_BODY);
+}
+
 async function start() {
   if (kind === 'bare' || kind === 'busy') {
     const busyMs = kind === 'busy' ? Number(process.env.BUSY_US) / 1000 : 0;
@@ -38,8 +44,7 @@ async function start() {
           const until = performance.now() + busyMs;
           while (performance.now() < until);
         }
-        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(BARE_BODY)) });
-        res.end(BARE_BODY);
+        answerBare(res);
       });
       req.resume();
     });
@@ -50,8 +55,7 @@ async function start() {
     const app = createRequire(import.meta.url)('express')();
     app.use((req, res) => {
       req.on('end', () => {
-        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(BARE_BODY)) });
-        res.end(BARE_BODY);
+        answerBare(res);
       });
       req.resume();
     });

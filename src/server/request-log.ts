@@ -2,6 +2,8 @@
 // the certificate or the shared secret: the only free text, the detail of an internal error,
 // is scrubbed of both and of anything shaped like a token before it is written.
 
+import { jsonString } from './json-string.js';
+
 /** @internal Fields of a request log line, in the order they are written. */
 export interface RequestLogEntry {
   time: string;
@@ -28,13 +30,6 @@ export function scrub(message: string, secrets: readonly (string | undefined)[])
     if (secret !== undefined && secret !== '') text = text.split(secret).join('[secret]');
   }
   return text.length > 300 ? `${text.slice(0, 297)}...` : text;
-}
-
-/** Printable ASCII but `"` and `\`: a string JSON writes as it is, between quotes. */
-const PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-function jsonString(value: string): string {
-  return PLAIN_JSON.test(value) ? `"${value}"` : JSON.stringify(value);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ResolvedOptions } from './options.js';
 import { guideGrant } from './guide-route.js';
 import { chatGrant, getTokenGrant, rtcGrant, rteGrant, rtmGrant } from './community-routes.js';
 import { rtcTokenGrant, rtmTokenGrant } from './demo-routes.js';
+import { jsonString } from './json-string.js';
 
 /** @internal What a route parser receives. */
 export interface RouteInput {
@@ -30,11 +31,7 @@ export interface Route {
   readonly answer: (tokens: IssuedTokens) => string;
 }
 
-// Tokens are "006"/"007" and base64: nothing in them needs escaping, so answers are written
-// directly (JSON.stringify would cost more than the rest of the answer). Anything else is
-// still escaped properly.
-const PLAIN = /^[0-9A-Za-z+/=]*$/;
-const json = (value: string): string => (PLAIN.test(value) ? `"${value}"` : JSON.stringify(value));
+// Tokens are "006"/"007" and base64: jsonString writes them as they are, without escaping.
 
 const GET = 'GET, HEAD, OPTIONS';
 const POST = 'POST, OPTIONS';
@@ -45,28 +42,28 @@ const FETCH_RTC_TOKEN: Route = {
   allow: POST,
   grant: guideGrant,
   // The guide's server answers with the HTTP status repeated as a string.
-  answer: (t) => `{"token":${json(t.rtc!)},"code":"200"}`,
+  answer: (t) => `{"token":${jsonString(t.rtc!)},"code":"200"}`,
 };
 const GET_TOKEN: Route = {
   name: 'getToken',
   method: 'POST',
   allow: POST,
   grant: getTokenGrant,
-  answer: (t) => `{"token":${json((t.rtc ?? t.rtm ?? t.chat)!)}}`,
+  answer: (t) => `{"token":${jsonString((t.rtc ?? t.rtm ?? t.chat)!)}}`,
 };
 const PING: Route = { name: 'ping', method: 'GET', allow: GET, answer: () => '{"message":"pong"}' };
-const RTC: Route = { name: 'rtc', method: 'GET', allow: GET, grant: rtcGrant, answer: (t) => `{"rtcToken":${json(t.rtc!)}}` };
-const RTM: Route = { name: 'rtm', method: 'GET', allow: GET, grant: rtmGrant, answer: (t) => `{"rtmToken":${json(t.rtm!)}}` };
+const RTC: Route = { name: 'rtc', method: 'GET', allow: GET, grant: rtcGrant, answer: (t) => `{"rtcToken":${jsonString(t.rtc!)}}` };
+const RTM: Route = { name: 'rtm', method: 'GET', allow: GET, grant: rtmGrant, answer: (t) => `{"rtmToken":${jsonString(t.rtm!)}}` };
 const RTE: Route = {
   name: 'rte',
   method: 'GET',
   allow: GET,
   grant: rteGrant,
-  answer: (t) => `{"rtcToken":${json(t.rtc!)},"rtmToken":${json(t.rtm!)}}`,
+  answer: (t) => `{"rtcToken":${jsonString(t.rtc!)},"rtmToken":${jsonString(t.rtm!)}}`,
 };
-const RTC_TOKEN: Route = { name: 'rtcToken', method: 'GET', allow: GET, grant: rtcTokenGrant, answer: (t) => `{"key":${json(t.rtc!)}}` };
-const RTM_TOKEN: Route = { name: 'rtmToken', method: 'GET', allow: GET, grant: rtmTokenGrant, answer: (t) => `{"key":${json(t.rtm!)}}` };
-const CHAT: Route = { name: 'chat', method: 'GET', allow: GET, grant: chatGrant, answer: (t) => `{"chatToken":${json(t.chat!)}}` };
+const RTC_TOKEN: Route = { name: 'rtcToken', method: 'GET', allow: GET, grant: rtcTokenGrant, answer: (t) => `{"key":${jsonString(t.rtc!)}}` };
+const RTM_TOKEN: Route = { name: 'rtmToken', method: 'GET', allow: GET, grant: rtmTokenGrant, answer: (t) => `{"key":${jsonString(t.rtm!)}}` };
+const CHAT: Route = { name: 'chat', method: 'GET', allow: GET, grant: chatGrant, answer: (t) => `{"chatToken":${jsonString(t.chat!)}}` };
 
 /** @internal A matched route with its raw parameters. */
 export interface RouteMatch {
